@@ -1,0 +1,14 @@
+//! plenary-core's integration suite: importers on the real files in `shared/data`, bad input,
+//! the store, search, agenda and exports. One binary, one module per area.
+
+mod common;
+
+mod bad_input;
+mod exhibitors;
+mod export;
+mod frab_json;
+mod frab_xml;
+mod ical;
+mod search;
+mod store;
+mod waic;
