@@ -1,0 +1,5 @@
+//! `plenary`: the command line over plenary-core.
+
+fn main() {
+    println!("plenary: command line not built yet");
+}
