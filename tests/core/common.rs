@@ -30,3 +30,162 @@ pub fn parse(relative: &str) -> Parsed {
 pub fn parse_text(name: &str, text: &str) -> plenary_core::Result<Parsed> {
     import::parse(text.as_bytes(), &ImportOptions::new(name))
 }
+
+use chrono::{DateTime, NaiveDate, Utc};
+use plenary_core::model::{
+    Conference, ConferenceData, Exhibitor, Format, Person, Product, Room, Session, Zone,
+};
+use plenary_core::Store;
+
+/// An instant written in UTC, e.g. `utc("2025-07-26T01:00:00Z")`.
+pub fn utc(text: &str) -> DateTime<Utc> {
+    text.parse()
+        .unwrap_or_else(|e| panic!("bad instant {text}: {e}"))
+}
+
+fn session(
+    id: &str,
+    title: &str,
+    start: &str,
+    end: &str,
+    room: &str,
+    speakers: &[&str],
+) -> Session {
+    let start = utc(start);
+    Session {
+        source_id: Some(id.to_string()),
+        title: title.to_string(),
+        kind: Some("talk".into()),
+        start,
+        end: utc(end),
+        day: NaiveDate::from_ymd_opt(2025, 7, 26).expect("date"),
+        room: Some(room.to_string()),
+        track: Some("Robotics".into()),
+        speakers: speakers.iter().map(|s| s.to_string()).collect(),
+        ..Session::default()
+    }
+}
+
+/// A small bilingual conference: four sessions on 26 July 2025 in Shanghai (two overlapping),
+/// two speakers, two exhibitors with products.
+pub fn sample() -> ConferenceData {
+    let mut keynote = session(
+        "1",
+        "Opening keynote",
+        "2025-07-26T01:00:00Z",
+        "2025-07-26T02:00:00Z",
+        "Main Hall",
+        &["hinton"],
+    );
+    keynote.kind = Some("keynote".into());
+    keynote.other_title = Some("开幕主旨演讲：世界人工智能大会".into());
+    keynote.abstract_html = Some("<p>Digital &amp; biological intelligence</p>".into());
+    let mut parallel = session(
+        "2",
+        "Robot dialogue",
+        "2025-07-26T01:30:00Z",
+        "2025-07-26T02:30:00Z",
+        "Forum Room",
+        &["hinton", "shum"],
+    );
+    parallel.kind = Some("keynote".into());
+    parallel.other_title = Some("机器人对话".into());
+    let late = session(
+        "3",
+        "Embodied AI forum",
+        "2025-07-26T05:00:00Z",
+        "2025-07-26T06:00:00Z",
+        "Forum Room",
+        &["shum"],
+    );
+    let mut other_day = session(
+        "4",
+        "Governance meeting",
+        "2025-07-27T01:00:00Z",
+        "2025-07-27T02:00:00Z",
+        "Main Hall",
+        &[],
+    );
+    other_day.day = NaiveDate::from_ymd_opt(2025, 7, 27).expect("date");
+    other_day.track = Some("Governance".into());
+    ConferenceData {
+        conference: Conference {
+            slug: "sample-2025".into(),
+            title: "Sample Conference".into(),
+            other_title: Some("示例大会".into()),
+            time_zone: Zone::parse("Asia/Shanghai").expect("zone"),
+            ..Conference::default()
+        },
+        rooms: vec![
+            Room {
+                name: "Main Hall".into(),
+                hall: Some("H1".into()),
+                ..Room::default()
+            },
+            Room {
+                name: "Forum Room".into(),
+                hall: Some("H2".into()),
+                ..Room::default()
+            },
+        ],
+        persons: vec![
+            Person {
+                key: "hinton".into(),
+                name: "Geoffrey Hinton".into(),
+                ..Person::default()
+            },
+            Person {
+                key: "shum".into(),
+                name: "Harry Shum".into(),
+                other_name: Some("沈向洋".into()),
+                ..Person::default()
+            },
+        ],
+        sessions: vec![keynote, parallel, late, other_day],
+        exhibitors: vec![
+            Exhibitor {
+                name: "Unitree Robotics".into(),
+                other_name: Some("宇树科技".into()),
+                hall: Some("H3".into()),
+                booths: vec!["H3-A01".into()],
+                categories: vec!["Robotics".into(), "机器人".into()],
+                products: vec![Product {
+                    name: "G1 humanoid".into(),
+                    other_name: Some("G1人形机器人".into()),
+                    ..Product::default()
+                }],
+                ..Exhibitor::default()
+            },
+            Exhibitor {
+                name: "Huawei".into(),
+                other_name: Some("华为".into()),
+                hall: Some("H1".into()),
+                categories: vec!["Computing".into(), "算力".into()],
+                products: vec![Product {
+                    name: "CloudMatrix 384".into(),
+                    ..Product::default()
+                }],
+                ..Exhibitor::default()
+            },
+        ],
+        ..ConferenceData::default()
+    }
+}
+
+/// `data` serialised as a Plenary dataset and parsed back, so keys are derived as in a real
+/// import.
+pub fn parsed(data: &ConferenceData) -> Parsed {
+    let bytes = serde_json::to_vec(data).expect("serialise");
+    let mut options = ImportOptions::new("sample.json");
+    options.format = Some(Format::Plenary);
+    import::parse(&bytes, &options).expect("sample parses")
+}
+
+/// An in-memory store holding `data`.
+pub fn store_with(data: &ConferenceData) -> Store {
+    let store = Store::open_in_memory().expect("store opens");
+    store
+        .import(parsed(data), &mut |_| {})
+        .expect("sample imports");
+    store
+}

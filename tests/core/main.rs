@@ -1,6 +1,9 @@
 //! plenary-core's integration suite: importers on the real files in `shared/data`, bad input,
 //! the store, search, agenda and exports. One binary, one module per area.
 
+// A test binary: panicking on a broken fixture is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 mod bad_input;

@@ -1,1 +1,209 @@
-//! Integration tests: search.
+//! Integration tests: search in Chinese and English, with filters.
+
+use crate::common::{sample, store_with};
+use plenary_core::search::{Entity, SearchHit, SearchQuery};
+use plenary_core::Store;
+
+fn search(store: &Store, text: &str) -> Vec<SearchHit> {
+    store
+        .search(&SearchQuery {
+            text: text.into(),
+            ..SearchQuery::default()
+        })
+        .unwrap_or_else(|e| panic!("search {text:?}: {e}"))
+}
+
+fn labels(hits: &[SearchHit]) -> Vec<&str> {
+    hits.iter().map(|h| h.label.as_str()).collect()
+}
+
+#[test]
+fn two_character_word_inside_a_longer_run() {
+    let store = store_with(&sample());
+    let hits = search(&store, "智能");
+    assert_eq!(
+        labels(&hits),
+        ["Opening keynote"],
+        "智能 inside 世界人工智能大会"
+    );
+}
+
+#[test]
+fn one_character_and_long_chinese_queries() {
+    let store = store_with(&sample());
+    let hits = search(&store, "机");
+    let found = labels(&hits);
+    assert!(
+        found.contains(&"Robot dialogue"),
+        "机 in 机器人对话: {found:?}"
+    );
+    assert!(
+        found.contains(&"Unitree Robotics"),
+        "机 in category 机器人: {found:?}"
+    );
+    assert_eq!(
+        labels(&search(&store, "世界人工智能大会")),
+        ["Opening keynote"],
+        "a whole run"
+    );
+    assert!(
+        search(&store, "人工大会").is_empty(),
+        "non-adjacent characters do not match as a phrase"
+    );
+}
+
+#[test]
+fn robot_in_chinese_and_english_finds_the_robotics_exhibitor() {
+    let store = store_with(&sample());
+    for query in ["机器人", "robot", "Robo", "宇树"] {
+        let hits = search(&store, query);
+        assert!(
+            hits.iter()
+                .any(|h| h.entity == Entity::Exhibitor && h.label == "Unitree Robotics"),
+            "{query:?} finds Unitree: {:?}",
+            labels(&hits)
+        );
+    }
+}
+
+#[test]
+fn mixed_chinese_and_english_query() {
+    let store = store_with(&sample());
+    let hits = search(&store, "G1 机器人");
+    assert_eq!(
+        labels(&hits),
+        ["G1 humanoid", "Unitree Robotics"],
+        "both terms required; the product first"
+    );
+    assert_eq!(hits[0].entity, Entity::Product);
+    assert_eq!(
+        hits[0].key, "unitree-robotics",
+        "a product points at its exhibitor"
+    );
+    assert_eq!(hits[0].detail.as_deref(), Some("Unitree Robotics"));
+}
+
+#[test]
+fn speakers_are_searchable_by_either_name() {
+    let store = store_with(&sample());
+    let hits = search(&store, "沈向洋");
+    assert!(
+        hits.iter()
+            .any(|h| h.entity == Entity::Person && h.label == "Harry Shum"),
+        "{:?}",
+        labels(&hits)
+    );
+    assert!(
+        hits.iter()
+            .any(|h| h.entity == Entity::Session && h.label == "Robot dialogue"),
+        "sessions match on speaker names too: {:?}",
+        labels(&hits)
+    );
+}
+
+#[test]
+fn ranking_prefers_title_matches() {
+    let store = store_with(&sample());
+    let hits = store
+        .search(&SearchQuery {
+            text: "robot".into(),
+            entities: vec![Entity::Session],
+            ..SearchQuery::default()
+        })
+        .expect("search");
+    assert_eq!(
+        hits[0].label, "Robot dialogue",
+        "title match first, track-only matches after"
+    );
+    assert!(
+        hits.len() >= 2,
+        "track 'Robotics' also matches: {:?}",
+        labels(&hits)
+    );
+}
+
+#[test]
+fn filters_narrow_results() {
+    let store = store_with(&sample());
+    let query = |f: &dyn Fn(&mut SearchQuery)| {
+        let mut q = SearchQuery {
+            text: "robot".into(),
+            ..SearchQuery::default()
+        };
+        f(&mut q);
+        store.search(&q).expect("search")
+    };
+    let by_kind = query(&|q| q.kind = Some("keynote".into()));
+    assert_eq!(
+        labels(&by_kind),
+        ["Robot dialogue", "Opening keynote"],
+        "only keynotes, title match first"
+    );
+    let by_day = query(&|q| q.day = Some("2025-07-27".into()));
+    assert!(
+        by_day.is_empty(),
+        "no robot sessions on day two: {:?}",
+        labels(&by_day)
+    );
+    let by_hall = query(&|q| q.hall = Some("H3".into()));
+    assert!(
+        by_hall.iter().all(|h| h.key == "unitree-robotics"),
+        "hall filter: {:?}",
+        labels(&by_hall)
+    );
+    let by_category = store
+        .search(&SearchQuery {
+            text: "cloudmatrix".into(),
+            category: Some("算力".into()),
+            ..SearchQuery::default()
+        })
+        .expect("search");
+    assert_eq!(
+        labels(&by_category),
+        ["CloudMatrix 384", "Huawei"],
+        "product and its exhibitor"
+    );
+    let wrong_category = store
+        .search(&SearchQuery {
+            text: "cloudmatrix".into(),
+            category: Some("Robotics".into()),
+            ..SearchQuery::default()
+        })
+        .expect("search");
+    assert!(
+        wrong_category.is_empty(),
+        "category filter excludes Huawei: {:?}",
+        labels(&wrong_category)
+    );
+}
+
+#[test]
+fn hostile_and_empty_queries_are_harmless() {
+    let store = store_with(&sample());
+    for query in [
+        "",
+        "   ",
+        "\"",
+        "NEAR(",
+        "a OR b",
+        "*",
+        "title:robot",
+        "'; DROP TABLE session; --",
+    ] {
+        let result = store.search(&SearchQuery {
+            text: query.into(),
+            ..SearchQuery::default()
+        });
+        assert!(result.is_ok(), "{query:?} must not error: {result:?}");
+    }
+    assert!(
+        search(&store, "zzzz-no-such-thing").is_empty(),
+        "no-match query"
+    );
+    assert_eq!(
+        search(&store, "robot")
+            .first()
+            .map(|h| h.highlights.clone()),
+        Some(vec![[0, 5]])
+    );
+}

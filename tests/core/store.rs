@@ -1,1 +1,302 @@
-//! Integration tests: store.
+//! Integration tests: the store — imports all or nothing, bookmarks through re-imports, agenda.
+
+use crate::common::{parsed, sample, store_with, utc};
+use plenary_core::model::Room;
+use plenary_core::store::{BookmarkChange, BookmarkKind, Priority, SessionFilter};
+use plenary_core::{Error, Store};
+
+fn bookmark(store: &Store, key: &str, priority: Priority) {
+    store
+        .set_bookmark(&BookmarkChange {
+            conference: "sample-2025".into(),
+            kind: Some(BookmarkKind::Session),
+            key: key.into(),
+            priority: Some(priority),
+            note: Some(format!("note on {key}")),
+            visited: None,
+        })
+        .unwrap_or_else(|e| panic!("bookmark {key}: {e}"));
+}
+
+fn titles(store: &Store) -> Vec<String> {
+    let sessions = store.sessions(&SessionFilter::default()).expect("sessions");
+    sessions.into_iter().map(|s| s.title).collect()
+}
+
+#[test]
+fn sessions_come_back_in_conference_time() {
+    let store = store_with(&sample());
+    let sessions = store.sessions(&SessionFilter::default()).expect("sessions");
+    assert_eq!(sessions.len(), 4, "all sample sessions listed");
+    let first = &sessions[0];
+    assert_eq!(first.key, "id-1", "key derived from the source id");
+    assert_eq!(
+        first.start.to_rfc3339(),
+        "2025-07-26T09:00:00+08:00",
+        "Shanghai offset applied"
+    );
+    assert_eq!(
+        first.speakers,
+        ["Geoffrey Hinton"],
+        "speaker names in billing order"
+    );
+    assert_eq!(
+        first.abstract_html.as_deref(),
+        Some("<p>Digital &amp; biological intelligence</p>")
+    );
+    assert_eq!(first.hall.as_deref(), Some("H1"), "room's hall joined in");
+    let day2 = store
+        .sessions(&SessionFilter {
+            day: "2025-07-27".parse().ok(),
+            ..SessionFilter::default()
+        })
+        .expect("filtered");
+    assert_eq!(day2.len(), 1, "day filter");
+    let keynotes = store
+        .sessions(&SessionFilter {
+            kind: Some("keynote".into()),
+            ..SessionFilter::default()
+        })
+        .expect("filtered");
+    assert_eq!(keynotes.len(), 2, "kind filter");
+}
+
+#[test]
+fn failed_import_leaves_the_store_exactly_as_it_was() {
+    let store = store_with(&sample());
+    bookmark(&store, "id-1", Priority::Must);
+    let before = titles(&store);
+    let conferences_before = store.conferences().expect("conferences");
+
+    // Two rooms with the same name violate a constraint halfway through the write, after the
+    // old programme was already deleted inside the transaction.
+    let mut broken = sample();
+    broken.conference.title = "Renamed".into();
+    broken.sessions[0].title = "Changed title".into();
+    broken.rooms.push(Room {
+        name: "Main Hall".into(),
+        ..Room::default()
+    });
+    let err = store
+        .import(parsed(&broken), &mut |_| {})
+        .expect_err("duplicate room must fail");
+    assert!(
+        matches!(err, Error::Sqlite(_)),
+        "a database constraint stopped it: {err}"
+    );
+
+    assert_eq!(titles(&store), before, "sessions unchanged");
+    let after = store.conferences().expect("conferences");
+    assert_eq!(
+        after[0].title, conferences_before[0].title,
+        "conference row unchanged"
+    );
+    assert_eq!(
+        store.bookmarks(None).expect("bookmarks").len(),
+        1,
+        "bookmark kept"
+    );
+}
+
+#[test]
+fn bookmarks_survive_reimport_reid_and_removal() {
+    let store = store_with(&sample());
+    bookmark(&store, "id-1", Priority::Must);
+    bookmark(&store, "id-2", Priority::Want);
+    bookmark(&store, "id-3", Priority::Maybe);
+
+    // Same file again: every bookmark attaches by key.
+    let report = store
+        .import(parsed(&sample()), &mut |_| {})
+        .expect("re-import");
+    assert_eq!(
+        (
+            report.bookmarks.attached,
+            report.bookmarks.reattached,
+            report.bookmarks.orphaned
+        ),
+        (3, 0, 0)
+    );
+
+    // The source re-ids everything and drops session 3; session 1 is also renamed.
+    let mut changed = sample();
+    for (i, s) in changed.sessions.iter_mut().enumerate() {
+        s.source_id = Some(format!("new-{i}"));
+    }
+    changed.sessions[0].title = "Opening keynote (updated)".into();
+    changed.sessions.remove(2);
+    let report = store
+        .import(parsed(&changed), &mut |_| {})
+        .expect("re-import");
+    assert_eq!(
+        report.bookmarks.reattached, 2,
+        "re-ided sessions found by title/speakers/start"
+    );
+    assert_eq!(
+        report.bookmarks.orphaned, 1,
+        "the dropped session's bookmark is kept as orphan"
+    );
+
+    let marks = store.bookmarks(Some("sample-2025")).expect("bookmarks");
+    assert_eq!(marks.len(), 3, "no bookmark deleted");
+    let by_note = |note: &str| {
+        marks
+            .iter()
+            .find(|b| b.note == note)
+            .expect("bookmark by note")
+    };
+    let renamed = by_note("note on id-1");
+    assert_eq!(
+        renamed.key, "id-new-0",
+        "renamed session matched by speakers and start"
+    );
+    assert_eq!(renamed.priority, Priority::Must, "priority kept");
+    assert_eq!(
+        renamed.title, "Opening keynote (updated)",
+        "snapshot follows the rename"
+    );
+    assert_eq!(by_note("note on id-2").key, "id-new-1");
+    let orphan = by_note("note on id-3");
+    assert!(orphan.orphaned, "orphan flagged");
+    assert_eq!(
+        orphan.title, "Embodied AI forum",
+        "orphan keeps what it pointed at"
+    );
+
+    // The session comes back (with its old id): the orphan re-attaches.
+    let report = store
+        .import(parsed(&sample()), &mut |_| {})
+        .expect("re-import");
+    assert_eq!(
+        report.bookmarks.orphaned, 0,
+        "nothing orphaned any more: {:?}",
+        report.bookmarks
+    );
+    assert!(store
+        .bookmarks(None)
+        .expect("bookmarks")
+        .iter()
+        .all(|b| !b.orphaned));
+}
+
+#[test]
+fn ambiguous_fallback_matches_orphan_rather_than_guess() {
+    let store = store_with(&sample());
+    bookmark(&store, "id-3", Priority::Want);
+    // Two new sessions with the same title and speakers at different times, neither at the old
+    // start: matching either would be a guess.
+    let mut changed = sample();
+    let mut twin = changed.sessions[2].clone();
+    changed.sessions[2].source_id = Some("a".into());
+    changed.sessions[2].start = utc("2025-07-26T07:00:00Z");
+    changed.sessions[2].end = utc("2025-07-26T08:00:00Z");
+    twin.source_id = Some("b".into());
+    twin.start = utc("2025-07-26T08:00:00Z");
+    twin.end = utc("2025-07-26T09:00:00Z");
+    changed.sessions.push(twin);
+    let report = store.import(parsed(&changed), &mut |_| {}).expect("import");
+    assert_eq!(
+        report.bookmarks.orphaned, 1,
+        "a tie is not resolved by guessing"
+    );
+}
+
+#[test]
+fn bookmarking_something_missing_is_a_clear_error() {
+    let store = store_with(&sample());
+    let err = store
+        .set_bookmark(&BookmarkChange {
+            conference: "sample-2025".into(),
+            key: "nope".into(),
+            ..Default::default()
+        })
+        .expect_err("missing session");
+    assert_eq!(err.to_string(), "no session \"nope\"");
+    let err = store
+        .set_bookmark(&BookmarkChange {
+            conference: "other".into(),
+            key: "id-1".into(),
+            ..Default::default()
+        })
+        .expect_err("missing conference");
+    assert_eq!(err.to_string(), "no conference \"other\"");
+}
+
+#[test]
+fn agenda_flags_overlaps_and_gaps() {
+    let store = store_with(&sample());
+    for key in ["id-1", "id-2", "id-3", "id-4"] {
+        bookmark(&store, key, Priority::Want);
+    }
+    let agenda = store.agenda(None).expect("agenda");
+    assert_eq!(agenda.days.len(), 2, "two days");
+    assert_eq!(agenda.overlap_count, 1, "keynote and dialogue overlap");
+    let day1 = &agenda.days[0];
+    assert_eq!(day1.items[0].overlaps, ["id-2"]);
+    assert_eq!(day1.items[1].overlaps, ["id-1"]);
+    assert!(
+        day1.items[2].overlaps.is_empty(),
+        "the afternoon forum overlaps nothing"
+    );
+    assert_eq!(
+        day1.gaps.len(),
+        1,
+        "one gap between the dialogue and the forum"
+    );
+    assert_eq!(day1.gaps[0].minutes, 150, "10:30 to 13:00");
+    assert_eq!(day1.gaps[0].start.to_rfc3339(), "2025-07-26T10:30:00+08:00");
+}
+
+#[test]
+fn on_disk_store_keeps_bookmarks_across_reopen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("plenary.db");
+    {
+        let store = Store::open(&path).expect("open");
+        store
+            .import(parsed(&sample()), &mut |_| {})
+            .expect("import");
+        bookmark(&store, "id-2", Priority::Must);
+    }
+    let store = Store::open(&path).expect("reopen");
+    let marks = store.bookmarks(None).expect("bookmarks");
+    assert_eq!(marks.len(), 1, "bookmark persisted");
+    assert_eq!(marks[0].priority, Priority::Must);
+    let mode: String = store
+        .read(|c| Ok(c.pragma_query_value(None, "journal_mode", |r| r.get(0))?))
+        .expect("journal mode");
+    assert_eq!(mode, "wal", "the reader sees WAL mode");
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_reported_as_corrupt() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("plenary.db");
+    std::fs::write(
+        &path,
+        b"this is not sqlite, just text that is long enough to be a header....",
+    )
+    .expect("write");
+    let err = Store::open(&path).err().expect("must not open");
+    assert!(
+        matches!(err, Error::Corrupt { .. }),
+        "reported as corrupt: {err}"
+    );
+}
+
+#[test]
+fn export_model_round_trips_through_the_store() {
+    let store = store_with(&sample());
+    let loaded = store.load_conference(Some("sample-2025")).expect("load");
+    let original = parsed(&sample()).data;
+    assert_eq!(
+        loaded.sessions, original.sessions,
+        "sessions identical after store round trip"
+    );
+    assert_eq!(loaded.persons, original.persons, "persons identical");
+    assert_eq!(
+        loaded.exhibitors, original.exhibitors,
+        "exhibitors identical"
+    );
+    assert_eq!(loaded.conference.time_zone, original.conference.time_zone);
+}

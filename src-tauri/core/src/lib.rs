@@ -16,3 +16,8 @@ pub mod model;
 pub mod text;
 
 pub use error::{Error, Location, Result};
+pub mod agenda;
+pub mod search;
+pub mod store;
+
+pub use store::Store;

@@ -1,0 +1,143 @@
+//! The personal agenda: bookmarked sessions by day, with overlaps flagged and free gaps shown.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::Serialize;
+
+use crate::error::Result;
+use crate::store::{
+    Bookmark, BookmarkKind, ExhibitorFilter, ExhibitorView, Priority, SessionFilter, SessionView,
+    Store,
+};
+
+/// A bookmarked session in the agenda.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgendaItem {
+    pub session: SessionView,
+    pub priority: Priority,
+    pub note: String,
+    /// Keys of other agenda sessions this one overlaps.
+    pub overlaps: Vec<String>,
+}
+
+/// Free time between bookmarked sessions on one day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Gap {
+    pub start: DateTime<FixedOffset>,
+    pub end: DateTime<FixedOffset>,
+    pub minutes: i64,
+}
+
+/// One conference day of the agenda.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgendaDay {
+    pub date: NaiveDate,
+    pub items: Vec<AgendaItem>,
+    pub gaps: Vec<Gap>,
+}
+
+/// The whole agenda of a conference.
+#[derive(Debug, Clone, Serialize)]
+pub struct Agenda {
+    pub conference: String,
+    pub days: Vec<AgendaDay>,
+    /// Number of overlapping pairs.
+    pub overlap_count: usize,
+    /// Bookmarked exhibitors, to visit.
+    pub exhibitors: Vec<ExhibitorView>,
+    /// Bookmarks whose session or exhibitor vanished from the programme; kept for the user.
+    pub orphans: Vec<Bookmark>,
+}
+
+impl Store {
+    /// The agenda of `conference` (or the current one).
+    pub fn agenda(&self, conference: Option<&str>) -> Result<Agenda> {
+        let slug = self
+            .read(|conn| crate::store::resolve_conference(conn, conference))?
+            .slug;
+        let bookmarks = self.bookmarks(Some(&slug))?;
+        let sessions = bookmarks
+            .iter()
+            .filter(|b| b.kind == BookmarkKind::Session && !b.orphaned);
+        let keys: Vec<String> = sessions.clone().map(|b| b.key.clone()).collect();
+        let views = self.sessions(&SessionFilter {
+            conference: Some(slug.clone()),
+            keys: Some(keys),
+            ..SessionFilter::default()
+        })?;
+        let items: Vec<AgendaItem> = views
+            .into_iter()
+            .map(|session| {
+                let mark = sessions.clone().find(|b| b.key == session.key);
+                AgendaItem {
+                    priority: mark.map(|b| b.priority).unwrap_or_default(),
+                    note: mark.map(|b| b.note.clone()).unwrap_or_default(),
+                    session,
+                    overlaps: Vec::new(),
+                }
+            })
+            .collect();
+        let (days, overlap_count) = by_day(items);
+        let mut exhibitors = self.exhibitors(&ExhibitorFilter {
+            conference: Some(slug.clone()),
+            ..ExhibitorFilter::default()
+        })?;
+        exhibitors.retain(|e| e.bookmark.is_some());
+        let orphans = bookmarks.into_iter().filter(|b| b.orphaned).collect();
+        Ok(Agenda {
+            conference: slug,
+            days,
+            overlap_count,
+            exhibitors,
+            orphans,
+        })
+    }
+}
+
+/// Groups items (already in start order) by day, flags overlaps and finds gaps.
+fn by_day(mut items: Vec<AgendaItem>) -> (Vec<AgendaDay>, usize) {
+    items.sort_by(|a, b| {
+        a.session
+            .start
+            .cmp(&b.session.start)
+            .then(a.session.key.cmp(&b.session.key))
+    });
+    let mut pairs = 0;
+    for i in 0..items.len() {
+        for j in i + 1..items.len() {
+            if items[j].session.start >= items[i].session.end {
+                // Sorted by start: nothing later can overlap item i... unless item i is long,
+                // which this check already covers since we compare with i's own end.
+                break;
+            }
+            let (a, b) = (items[i].session.key.clone(), items[j].session.key.clone());
+            items[i].overlaps.push(b);
+            items[j].overlaps.push(a);
+            pairs += 1;
+        }
+    }
+    let mut days: Vec<AgendaDay> = Vec::new();
+    for item in items {
+        match days.last_mut() {
+            Some(day) if day.date == item.session.day => day.items.push(item),
+            _ => days.push(AgendaDay {
+                date: item.session.day,
+                items: vec![item],
+                gaps: Vec::new(),
+            }),
+        }
+    }
+    for day in &mut days {
+        let mut busy_until: Option<DateTime<FixedOffset>> = None;
+        for item in &day.items {
+            if let Some(until) = busy_until.filter(|u| *u < item.session.start) {
+                day.gaps.push(Gap {
+                    start: until,
+                    end: item.session.start,
+                    minutes: (item.session.start - until).num_minutes(),
+                });
+            }
+            busy_until = Some(busy_until.map_or(item.session.end, |u| u.max(item.session.end)));
+        }
+    }
+    (days, pairs)
+}

@@ -1,0 +1,215 @@
+//! Pre-tokenisation for Chinese (and other CJK) text.
+//!
+//! SQLite's `unicode61` tokenizer treats a run of Han characters as one "word", so 智能 never
+//! matches inside 世界人工智能大会; the `trigram` tokenizer finds substrings but nothing shorter than
+//! three characters. We index CJK runs as overlapping bigrams (世界 界人 人工 工智 智能 能大 大会) in the
+//! text columns and as single characters in a separate column. A query is then:
+//! - one character: that character, in the single-character column;
+//! - two characters: that bigram;
+//! - longer: the phrase of its consecutive bigrams, which matches exactly the substring.
+//!
+//! Latin text passes through untouched for `unicode61` (case folding, diacritics) with prefix
+//! queries, so "robot" finds "Robotics".
+
+/// Whether `c` is written without spaces between words (Han, kana, Hangul, CJK punctuation aside).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}'   // Hiragana, Katakana
+        | '\u{3400}'..='\u{4dbf}' // CJK Extension A
+        | '\u{4e00}'..='\u{9fff}' // CJK Unified Ideographs
+        | '\u{f900}'..='\u{faff}' // Compatibility Ideographs
+        | '\u{ac00}'..='\u{d7af}' // Hangul syllables
+        | '\u{20000}'..='\u{2ffff}')
+}
+
+/// Indexed text: Latin kept as is, CJK runs as bigrams. Appends to `out`.
+pub fn bigram_text(text: &str, out: &mut String) {
+    let mut run: Vec<char> = Vec::new();
+    for c in text.chars() {
+        if is_cjk(c) {
+            run.push(c);
+            continue;
+        }
+        flush_bigrams(&mut run, out);
+        out.push(c);
+    }
+    flush_bigrams(&mut run, out);
+    out.push(' ');
+}
+
+fn flush_bigrams(run: &mut Vec<char>, out: &mut String) {
+    if run.is_empty() {
+        return;
+    }
+    out.push(' ');
+    if run.len() == 1 {
+        out.push(run[0]);
+    } else {
+        for pair in run.windows(2) {
+            out.push(pair[0]);
+            out.push(pair[1]);
+            out.push(' ');
+        }
+    }
+    out.push(' ');
+    run.clear();
+}
+
+/// Every CJK character of `text`, space-separated. Appends to `out`.
+pub fn unigram_text(text: &str, out: &mut String) {
+    for c in text.chars().filter(|c| is_cjk(*c)) {
+        out.push(c);
+        out.push(' ');
+    }
+}
+
+/// One piece of a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Term {
+    /// A Latin (or other spaced-script) word, matched as a prefix.
+    Word(String),
+    /// A run of CJK characters, matched as a substring.
+    Cjk(String),
+}
+
+/// Splits a query into terms. Punctuation separates words and is otherwise ignored, so no
+/// user text reaches FTS5's query syntax unquoted.
+pub fn terms(query: &str) -> Vec<Term> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut run = String::new();
+    for c in query.chars() {
+        if is_cjk(c) {
+            if !word.is_empty() {
+                out.push(Term::Word(std::mem::take(&mut word)));
+            }
+            run.push(c);
+        } else {
+            if !run.is_empty() {
+                out.push(Term::Cjk(std::mem::take(&mut run)));
+            }
+            if c.is_alphanumeric() {
+                word.push(c);
+            } else if !word.is_empty() {
+                out.push(Term::Word(std::mem::take(&mut word)));
+            }
+        }
+    }
+    if !word.is_empty() {
+        out.push(Term::Word(word));
+    }
+    if !run.is_empty() {
+        out.push(Term::Cjk(run));
+    }
+    out
+}
+
+/// The FTS5 MATCH expression for `terms`: all terms required, each quoted.
+pub fn match_expression(terms: &[Term]) -> String {
+    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    terms
+        .iter()
+        .map(|term| match term {
+            Term::Word(w) => format!("{}*", quote(w)),
+            Term::Cjk(run) => {
+                let chars: Vec<char> = run.chars().collect();
+                if chars.len() == 1 {
+                    format!("grams : {}", quote(run))
+                } else {
+                    let bigrams: Vec<String> = chars
+                        .windows(2)
+                        .map(|p| p.iter().collect::<String>())
+                        .collect();
+                    format!("{{title body}} : {}", quote(&bigrams.join(" ")))
+                }
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
+/// Character ranges `[start, end)` in `text` where a term matches, for highlighting.
+pub fn highlights(text: &str, terms: &[Term]) -> Vec<[usize; 2]> {
+    let lower: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
+    // to_lowercase can change length for a few letters; fall back to no highlights then.
+    if lower.len() != text.chars().count() {
+        return Vec::new();
+    }
+    let mut ranges = Vec::new();
+    for term in terms {
+        let (needle, word_start): (Vec<char>, bool) = match term {
+            Term::Word(w) => (w.chars().flat_map(char::to_lowercase).collect(), true),
+            Term::Cjk(run) => (run.chars().collect(), false),
+        };
+        if needle.is_empty() || needle.len() > lower.len() {
+            continue;
+        }
+        for i in 0..=lower.len() - needle.len() {
+            let at_word_start = i == 0 || !lower[i - 1].is_alphanumeric() || is_cjk(lower[i - 1]);
+            if lower[i..i + needle.len()] == needle[..] && (!word_start || at_word_start) {
+                ranges.push([i, i + needle.len()]);
+            }
+        }
+    }
+    ranges.sort_unstable();
+    let mut merged: Vec<[usize; 2]> = Vec::new();
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r[0] <= last[1] => last[1] = last[1].max(r[1]),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_runs_become_bigrams() {
+        let mut out = String::new();
+        bigram_text("WAIC 世界人工智能大会", &mut out);
+        let tokens: Vec<&str> = out.split_whitespace().collect();
+        assert_eq!(
+            tokens,
+            ["WAIC", "世界", "界人", "人工", "工智", "智能", "能大", "大会"]
+        );
+    }
+
+    #[test]
+    fn query_terms_split_scripts() {
+        assert_eq!(
+            terms("AI机器人, robot's"),
+            [
+                Term::Word("AI".into()),
+                Term::Cjk("机器人".into()),
+                Term::Word("robot".into()),
+                Term::Word("s".into())
+            ]
+        );
+        assert_eq!(terms("\"*:)"), []);
+    }
+
+    #[test]
+    fn match_expressions_quote_everything() {
+        let expr = match_expression(&terms("智 智能 机器人 robo"));
+        assert_eq!(
+            expr,
+            "grams : \"智\" AND {title body} : \"智能\" AND {title body} : \"机器 器人\" AND \"robo\"*"
+        );
+    }
+
+    #[test]
+    fn highlights_words_at_their_start_and_cjk_anywhere() {
+        let t = terms("robot 智能");
+        assert_eq!(
+            highlights("Unitree Robotics 世界人工智能大会", &t),
+            [[8, 13], [21, 23]]
+        );
+        assert_eq!(
+            highlights("carrobot", &terms("robot")),
+            Vec::<[usize; 2]>::new()
+        );
+    }
+}

@@ -1,0 +1,117 @@
+//! Append-only schema migrations, embedded in the binary and tracked with `PRAGMA user_version`.
+
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+
+/// Every migration in order. Append only: a released migration is never edited, because stores
+/// in the wild have already run it. The test below pins each one's digest to enforce that.
+pub const MIGRATIONS: &[(&str, &str)] = &[(
+    "01-initial",
+    include_str!("../../migrations/01-initial/up.sql"),
+)];
+
+/// The schema version a fully migrated store has.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// Brings the database up to [`SCHEMA_VERSION`], each migration in its own transaction.
+pub(crate) fn apply(conn: &mut Connection) -> Result<()> {
+    let current: u32 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    if current > SCHEMA_VERSION {
+        return Err(Error::BadRequest(format!(
+            "this store has schema version {current}, newer than this Plenary understands \
+             ({SCHEMA_VERSION}); update Plenary"
+        )));
+    }
+    for (index, (_, sql)) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (index + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::digest;
+
+    fn schema(conn: &Connection) -> Vec<String> {
+        let mut stmt = conn
+            .prepare("SELECT type || ' ' || name || ': ' || ifnull(sql, '') FROM sqlite_schema ORDER BY type, name")
+            .expect("prepare");
+        let rows = stmt.query_map([], |row| row.get(0)).expect("query");
+        rows.collect::<Result<_, _>>().expect("rows")
+    }
+
+    #[test]
+    fn released_migrations_are_never_edited() {
+        // When you add a migration, add its digest here. Never change an existing line.
+        let pinned = [("01-initial", "953324bc95fa7dbe")];
+        assert_eq!(
+            MIGRATIONS.len(),
+            pinned.len(),
+            "every migration needs a pinned digest"
+        );
+        for ((name, sql), (pinned_name, pinned_digest)) in MIGRATIONS.iter().zip(pinned) {
+            assert_eq!(*name, pinned_name, "migrations are numbered in order");
+            assert_eq!(
+                digest(&[sql]),
+                pinned_digest,
+                "migration {name} was edited after release"
+            );
+        }
+    }
+
+    #[test]
+    fn migrations_apply_cleanly_and_are_idempotent() {
+        let mut conn = Connection::open_in_memory().expect("open");
+        conn.pragma_update(None, "foreign_keys", "ON").expect("fk");
+        apply(&mut conn).expect("first run");
+        let first = schema(&conn);
+        apply(&mut conn).expect("second run is a no-op");
+        assert_eq!(
+            schema(&conn),
+            first,
+            "re-running migrations changed the schema"
+        );
+        let version: u32 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .expect("version");
+        assert_eq!(version, SCHEMA_VERSION);
+        let check: String = conn
+            .pragma_query_value(None, "integrity_check", |r| r.get(0))
+            .expect("check");
+        assert_eq!(check, "ok");
+    }
+
+    #[test]
+    fn upgrade_from_each_version_matches_a_fresh_store() {
+        let mut fresh = Connection::open_in_memory().expect("open");
+        apply(&mut fresh).expect("fresh");
+        for start in 1..=MIGRATIONS.len() {
+            let mut old = Connection::open_in_memory().expect("open");
+            for (i, (_, sql)) in MIGRATIONS.iter().take(start).enumerate() {
+                old.execute_batch(sql).expect("old migration");
+                old.pragma_update(None, "user_version", (i + 1) as i64)
+                    .expect("version");
+            }
+            apply(&mut old).expect("upgrade");
+            assert_eq!(
+                schema(&old),
+                schema(&fresh),
+                "upgrading from version {start} differs"
+            );
+        }
+    }
+
+    #[test]
+    fn a_newer_store_is_refused() {
+        let mut conn = Connection::open_in_memory().expect("open");
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .expect("version");
+        let err = apply(&mut conn).expect_err("must refuse");
+        assert!(err.to_string().contains("newer than this Plenary"), "{err}");
+    }
+}

@@ -1,0 +1,157 @@
+//! The SQLite store: one writer connection and one reader connection, WAL, and every write in a
+//! transaction so that an import is all or nothing.
+
+mod bookmarks;
+mod load;
+mod migrations;
+mod queries;
+mod write;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::error::{Error, Result};
+
+pub use bookmarks::{Bookmark, BookmarkChange, BookmarkKind, BookmarkTally, Priority};
+pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
+pub use queries::{
+    ConferenceSummary, ExhibitorFilter, ExhibitorView, PersonView, ProductView, SessionFilter,
+    SessionView,
+};
+pub use write::{ImportReport, Progress};
+
+pub(crate) use queries::resolve as resolve_conference;
+
+/// The file name of the store inside the data directory.
+pub const DB_FILE: &str = "plenary.db";
+
+/// The Plenary store.
+///
+/// Reads go through a separate connection so that a long import never blocks browsing; in
+/// memory (tests) both are the same connection.
+pub struct Store {
+    writer: Mutex<Connection>,
+    reader: Option<Mutex<Connection>>,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating and migrating if needed) the store at `path`.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref().to_path_buf();
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| Error::Io {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        }
+        let open_writer = || -> Result<Connection> {
+            let mut writer = Connection::open(&path)?;
+            configure(&writer)?;
+            writer.pragma_update(None, "journal_mode", "WAL")?;
+            migrations::apply(&mut writer)?;
+            Ok(writer)
+        };
+        let writer = open_writer().map_err(|e| match e {
+            Error::Sqlite(rusqlite::Error::SqliteFailure(f, msg))
+                if matches!(
+                    f.code,
+                    rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+                ) =>
+            {
+                Error::Corrupt {
+                    path: path.clone(),
+                    message: msg.unwrap_or_else(|| "file is not a database".to_string()),
+                }
+            }
+            other => other,
+        })?;
+        let reader = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
+        )?;
+        configure(&reader)?;
+        Ok(Store {
+            writer: Mutex::new(writer),
+            reader: Some(Mutex::new(reader)),
+            path: Some(path),
+        })
+    }
+
+    /// A private in-memory store, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        migrations::apply(&mut conn)?;
+        Ok(Store {
+            writer: Mutex::new(conn),
+            reader: None,
+            path: None,
+        })
+    }
+
+    /// The database file, if the store is on disk.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Runs `f` on the reader connection.
+    pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let conn = match &self.reader {
+            Some(reader) => lock(reader),
+            None => lock(&self.writer),
+        };
+        f(&conn)
+    }
+
+    /// Runs `f` inside one immediate transaction on the writer, committing only if it succeeds.
+    /// If `f` fails, nothing it did is kept.
+    pub fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let mut conn = lock(&self.writer);
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+/// A poisoned lock only means another thread panicked mid-call; SQLite rolled its transaction
+/// back, so the connection is still sound.
+fn lock(mutex: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Per-connection settings. These are not migrations: they must hold on every open.
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(())
+}
+
+/// The per-user data directory: `PLENARY_DATA_DIR` if set, else the platform's data folder
+/// (`~/.local/share/plenary` on Linux).
+pub fn default_data_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("PLENARY_DATA_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("app", "Plenary", "plenary").map(|d| d.data_dir().to_path_buf())
+}
+
+/// JSON text of a list of strings, as stored in array columns.
+pub(crate) fn json_list(items: &[String]) -> String {
+    serde_json::to_string(items).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// The list stored by [`json_list`]; damaged text reads as empty rather than failing a query.
+pub(crate) fn parse_list(text: &str) -> Vec<String> {
+    serde_json::from_str(text).unwrap_or_default()
+}
