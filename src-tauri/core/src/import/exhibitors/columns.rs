@@ -148,7 +148,7 @@ impl ColumnMap {
     ];
 
     /// Reads `field=column` pairs separated by commas, e.g. `name=Company,booth=Stand No`, as
-    /// given to `--columns`. Column names are taken as written, inner spaces included; one that
+    /// given to `--map`. Column names are taken as written, inner spaces included; one that
     /// contains a comma can only be given through [`ColumnMap::insert`].
     pub fn parse(spec: &str) -> Result<ColumnMap> {
         let mut map = ColumnMap::default();
@@ -264,7 +264,7 @@ pub(super) fn resolve(
             field: Field::Name.name().to_string(),
             message: format!(
                 "no exhibitor name {what}; {what}s found: {}; a name {what} is one of: {} \
-                 (or name yours with a column map, e.g. --columns name=Company)",
+                 (or name yours with a column map, e.g. --map name=Company)",
                 list(headers),
                 Field::Name.column_names().join(", ")
             ),
