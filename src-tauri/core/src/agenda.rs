@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::error::Result;
 use crate::store::{
@@ -10,7 +11,7 @@ use crate::store::{
 };
 
 /// A bookmarked session in the agenda.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct AgendaItem {
     pub session: SessionView,
     pub priority: Priority,
@@ -20,7 +21,7 @@ pub struct AgendaItem {
 }
 
 /// Free time between bookmarked sessions on one day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Gap {
     pub start: DateTime<FixedOffset>,
     pub end: DateTime<FixedOffset>,
@@ -28,7 +29,7 @@ pub struct Gap {
 }
 
 /// One conference day of the agenda.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct AgendaDay {
     pub date: NaiveDate,
     pub items: Vec<AgendaItem>,
@@ -36,7 +37,7 @@ pub struct AgendaDay {
 }
 
 /// The whole agenda of a conference.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct Agenda {
     pub conference: String,
     pub days: Vec<AgendaDay>,

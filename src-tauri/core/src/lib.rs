@@ -21,3 +21,4 @@ pub mod search;
 pub mod store;
 
 pub use store::Store;
+pub mod bindings;

@@ -10,6 +10,7 @@ pub use zone::Zone;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// Where a fact came from, and which of its fields were made up.
 ///
@@ -34,7 +35,7 @@ impl Provenance {
 }
 
 /// The file formats Plenary reads. Detected from content unless forced.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum Format {
     /// frab / Pentabarf / pretalx / wafer `schedule.xml`.
@@ -42,6 +43,7 @@ pub enum Format {
     /// frab / pretalx `schedule.json` (version 1).
     FrabJson,
     /// iCalendar (RFC 5545).
+    #[serde(rename = "ics")]
     Ical,
     /// An exhibitor list as CSV.
     ExhibitorsCsv,
@@ -214,7 +216,7 @@ pub struct Person {
 }
 
 /// A link attached to a session (recording, slides, chat room, …).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Link {
     pub url: String,
     #[serde(default)]
@@ -330,7 +332,7 @@ pub struct Product {
 }
 
 /// Something an importer recovered from, reported to the user with the line it was on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Warning {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<u32>,

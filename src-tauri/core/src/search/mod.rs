@@ -5,6 +5,7 @@ pub mod tokens;
 
 use rusqlite::{params, Connection, Transaction};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -12,7 +13,7 @@ use crate::text::html_to_text;
 use tokens::{bigram_text, highlights, match_expression, terms, unigram_text, Term};
 
 /// What can be searched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Entity {
     Session,
@@ -46,7 +47,8 @@ impl Entity {
 
 /// A search request. Empty filters do not filter; `day` and `track` apply to sessions, `hall`
 /// and `category` to exhibitors and products.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct SearchQuery {
     pub text: String,
     pub conference: Option<String>,
@@ -63,7 +65,7 @@ pub struct SearchQuery {
 }
 
 /// One result, with what a result list shows.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct SearchHit {
     pub entity: Entity,
     /// The session, person or exhibitor key; for a product, its exhibitor's key.

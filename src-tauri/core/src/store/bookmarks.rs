@@ -10,12 +10,13 @@ use std::collections::{HashMap, HashSet};
 use chrono::Utc;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::Store;
 use crate::error::{Error, Result};
 
 /// What a bookmark points at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum BookmarkKind {
     Session,
@@ -44,7 +45,7 @@ impl BookmarkKind {
 
 /// How much the user wants to go.
 #[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Priority {
@@ -76,7 +77,7 @@ impl Priority {
 }
 
 /// A stored bookmark.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Bookmark {
     pub conference: String,
     pub kind: BookmarkKind,
@@ -93,7 +94,8 @@ pub struct Bookmark {
 }
 
 /// Add a bookmark or change one. Fields left `None` keep their value (or the default).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct BookmarkChange {
     pub conference: String,
     pub kind: Option<BookmarkKind>,
@@ -104,7 +106,7 @@ pub struct BookmarkChange {
 }
 
 /// What happened to the bookmarks of a conference during an import.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
 pub struct BookmarkTally {
     /// Found again by their key.
     pub attached: usize,

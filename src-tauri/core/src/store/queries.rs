@@ -4,6 +4,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::bookmarks::Priority;
 use super::{parse_list, Store};
@@ -12,7 +13,7 @@ use crate::model::{Link, Zone};
 use crate::text::sanitize_html;
 
 /// A conference in the store, with its size.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct ConferenceSummary {
     pub slug: String,
     pub title: String,
@@ -30,7 +31,8 @@ pub struct ConferenceSummary {
 }
 
 /// Which sessions to list. Empty fields do not filter.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct SessionFilter {
     pub conference: Option<String>,
     pub day: Option<NaiveDate>,
@@ -45,7 +47,7 @@ pub struct SessionFilter {
 }
 
 /// A session as lists show it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct SessionView {
     pub conference: String,
     pub key: String,
@@ -80,7 +82,7 @@ pub struct SessionView {
 }
 
 /// A speaker.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct PersonView {
     pub conference: String,
     pub key: String,
@@ -96,7 +98,8 @@ pub struct PersonView {
 }
 
 /// Which exhibitors to list.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct ExhibitorFilter {
     pub conference: Option<String>,
     pub hall: Option<String>,
@@ -105,7 +108,7 @@ pub struct ExhibitorFilter {
 }
 
 /// An exhibitor with its products.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct ExhibitorView {
     pub conference: String,
     pub key: String,
@@ -126,7 +129,7 @@ pub struct ExhibitorView {
 }
 
 /// A product.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct ProductView {
     pub name: String,
     pub other_name: Option<String>,

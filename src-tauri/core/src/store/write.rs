@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use chrono::Utc;
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::bookmarks::{self, BookmarkTally};
 use super::{json_list, Store};
@@ -16,7 +17,7 @@ use crate::model::{Conference, ConferenceData, Format, Provenance, Warning};
 use crate::search;
 
 /// What an import did, for the summary the CLI and the app show.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct ImportReport {
     pub conference: String,
     pub title: String,
@@ -33,7 +34,7 @@ pub struct ImportReport {
 }
 
 /// Where a long import is. `total` is 0 when unknown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 pub struct Progress {
     pub phase: &'static str,
     pub done: u64,

@@ -1,0 +1,150 @@
+// Generated from plenary-core's Rust types by `src-tauri/core/src/bindings.rs`.
+// Do not edit: run `PLENARY_UPDATE_BINDINGS=1 cargo test -p plenary-core bindings`.
+
+export type Format = "frab-xml" | "frab-json" | "ics" | "exhibitors-csv" | "exhibitors-json" | "plenary";
+
+export type Link = { url: string, title: string, };
+
+export type Warning = { line?: number | null, message: string, };
+
+export type ConferenceSummary = { slug: string, title: string, other_title: string | null, time_zone: string, start_date: string | null, end_date: string | null, days: Array<string>, sessions: number, exhibitors: number, source_format: string | null, imported_at: string, 
+/**
+ * Whether this is the conference commands use when none is named.
+ */
+current: boolean, };
+
+export type SessionFilter = { conference?: string, day?: string, track?: string, kind?: string, room?: string, 
+/**
+ * A venue or hall name.
+ */
+venue?: string, language?: string, 
+/**
+ * Only these session keys (the agenda uses this).
+ */
+keys?: Array<string>, };
+
+export type SessionView = { conference: string, key: string, 
+/**
+ * The source's own id.
+ */
+id: string | null, guid: string | null, slug: string | null, title: string, other_title: string | null, subtitle: string | null, kind: string | null, language: string | null, start: string, end: string, day: string, duration_minutes: number, room: string | null, hall: string | null, venue: string | null, track: string | null, speakers: Array<string>, url: string | null, 
+/**
+ * Sanitised HTML, safe to render.
+ */
+abstract_html: string | null, description_html: string | null, links: Array<Link>, attachments: Array<Link>, sources: Array<string>, illustrative: Array<string>, 
+/**
+ * The user's bookmark priority, if bookmarked.
+ */
+bookmark: Priority | null, };
+
+export type PersonView = { conference: string, key: string, name: string, other_name: string | null, affiliation: string | null, 
+/**
+ * Sanitised HTML.
+ */
+bio: string | null, 
+/**
+ * Keys of their sessions, in time order.
+ */
+sessions: Array<string>, sources: Array<string>, illustrative: Array<string>, };
+
+export type ExhibitorFilter = { conference?: string, hall?: string, category?: string, country?: string, };
+
+export type ExhibitorView = { conference: string, key: string, name: string, other_name: string | null, hall: string | null, booths: Array<string>, country: string | null, categories: Array<string>, website: string | null, 
+/**
+ * Sanitised HTML.
+ */
+description: string | null, products: Array<ProductView>, sources: Array<string>, illustrative: Array<string>, bookmark: Priority | null, visited: boolean, };
+
+export type ProductView = { name: string, other_name: string | null, category: string | null, description: string | null, sources: Array<string>, illustrative: Array<string>, };
+
+export type BookmarkKind = "session" | "person" | "exhibitor";
+
+export type Priority = "must" | "want" | "maybe";
+
+export type Bookmark = { conference: string, kind: BookmarkKind, key: string, priority: Priority, note: string, visited: boolean, 
+/**
+ * The target's title (or name) when last seen.
+ */
+title: string, 
+/**
+ * True when the target vanished from the programme; the bookmark is kept for the user.
+ */
+orphaned: boolean, created_at: string, updated_at: string, };
+
+export type BookmarkChange = { conference: string, kind?: BookmarkKind, key: string, priority?: Priority, note?: string, visited?: boolean, };
+
+export type BookmarkTally = { 
+/**
+ * Found again by their key.
+ */
+attached: number, 
+/**
+ * Found again by title, speakers and start after the source changed ids.
+ */
+reattached: number, 
+/**
+ * Matching nothing: kept, and shown to the user as orphaned.
+ */
+orphaned: number, };
+
+export type ImportReport = { conference: string, title: string, format: Format, days: number, rooms: number, tracks: number, sessions: number, persons: number, exhibitors: number, products: number, warnings: Array<Warning>, bookmarks: BookmarkTally, };
+
+export type Progress = { phase: string, done: number, total: number, };
+
+export type Entity = "session" | "person" | "exhibitor" | "product";
+
+export type SearchQuery = { text: string, conference?: string, entities: Array<Entity>, day?: string, track?: string, 
+/**
+ * Session kind (keynote, talk, …).
+ */
+kind?: string, hall?: string, category?: string, 
+/**
+ * At most this many results; 50 when absent.
+ */
+limit?: number, };
+
+export type SearchHit = { entity: Entity, 
+/**
+ * The session, person or exhibitor key; for a product, its exhibitor's key.
+ */
+key: string, label: string, other_label: string | null, 
+/**
+ * A second line: time and room, affiliation, hall and booth, or the product's exhibitor.
+ */
+detail: string | null, 
+/**
+ * Session start as RFC 3339 in the conference's offset.
+ */
+start: string | null, 
+/**
+ * Character ranges in `label` that matched, for highlighting.
+ */
+highlights: Array<[number, number]>, 
+/**
+ * BM25 rank: lower is better.
+ */
+rank: number, };
+
+export type Agenda = { conference: string, days: Array<AgendaDay>, 
+/**
+ * Number of overlapping pairs.
+ */
+overlap_count: number, 
+/**
+ * Bookmarked exhibitors, to visit.
+ */
+exhibitors: Array<ExhibitorView>, 
+/**
+ * Bookmarks whose session or exhibitor vanished from the programme; kept for the user.
+ */
+orphans: Array<Bookmark>, };
+
+export type AgendaDay = { date: string, items: Array<AgendaItem>, gaps: Array<Gap>, };
+
+export type AgendaItem = { session: SessionView, priority: Priority, note: string, 
+/**
+ * Keys of other agenda sessions this one overlaps.
+ */
+overlaps: Array<string>, };
+
+export type Gap = { start: string, end: string, minutes: number, };
