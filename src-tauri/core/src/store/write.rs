@@ -385,3 +385,40 @@ fn write_exhibitors(tx: &Transaction<'_>, conference_id: i64, data: &ConferenceD
     }
     Ok(())
 }
+
+impl Store {
+    /// Reads, parses and imports the file at `path`: the whole flow behind `plenary import` and
+    /// the app's Import. The size cap is checked before reading; `progress` hears each phase.
+    pub fn import_file(
+        &self,
+        path: &std::path::Path,
+        options: &crate::import::ImportOptions,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ImportReport> {
+        let io = |source| crate::Error::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let size = std::fs::metadata(path).map_err(io)?.len();
+        if size > options.max_bytes {
+            return Err(crate::Error::TooLarge {
+                file: options.file_name.clone(),
+                size,
+                limit: options.max_bytes,
+            });
+        }
+        progress(Progress {
+            phase: "read",
+            done: 0,
+            total: size,
+        });
+        let bytes = std::fs::read(path).map_err(io)?;
+        progress(Progress {
+            phase: "parse",
+            done: 0,
+            total: 0,
+        });
+        let parsed = crate::import::parse(&bytes, options)?;
+        self.import(parsed, progress)
+    }
+}
