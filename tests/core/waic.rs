@@ -412,3 +412,31 @@ fn booths_and_halls_are_never_passed_off_as_reported() {
     }
     assert_eq!(halls.len(), 4, "four themed halls");
 }
+
+#[test]
+fn an_empty_store_loads_waic_once() {
+    let store = plenary_core::Store::open_in_memory().expect("store");
+    let report = store
+        .load_default_if_empty()
+        .expect("load")
+        .expect("loaded into the empty store");
+    assert_eq!(report.conference, "waic-2025");
+    assert!(report.sessions > 0 && report.exhibitors > 0, "{report:?}");
+    assert!(
+        store
+            .load_default_if_empty()
+            .expect("second call")
+            .is_none(),
+        "loaded only once"
+    );
+    let hits = store
+        .search(&plenary_core::search::SearchQuery {
+            text: "机器人".into(),
+            ..Default::default()
+        })
+        .expect("search");
+    assert!(
+        hits.iter().any(|h| h.label.contains("Unitree")),
+        "WAIC searchable in Chinese"
+    );
+}
