@@ -687,3 +687,62 @@ fn day_start_acts_as_day_change_when_none_is_given() {
     );
     assert_eq!(night.room.as_deref(), Some("Ada"), "room from the wrapper");
 }
+
+#[test]
+fn cdata_unknown_zone_and_empty_elements() {
+    let text = r#"<schedule><conference><title>T</title><acronym>t</acronym>
+<time_zone_name>Mars/Olympus</time_zone_name></conference>
+<day date="2020-01-01" start="2020-01-01T08:00:00+02:00"><room name="R"/><room name="S">
+<event id="1"><date>2020-01-01T10:00:00+02:00</date><duration>00:30</duration>
+<title>C</title><subtitle/><abstract><![CDATA[<p>Hi & bye</p>]]></abstract>
+<persons><person id="1">Ann</person><person id="2"/></persons>
+<attachments><attachment type="slides" href="https://x.org/s.pdf"/></attachments>
+<feedback_url>https://x.org/feedback</feedback_url>
+</event></room></day></schedule>"#;
+    let parsed = common::parse_text("cdata.xml", text).expect("parses");
+    let c = &parsed.data.sessions[0];
+    assert_eq!(
+        c.abstract_html.as_deref(),
+        Some("<p>Hi & bye</p>"),
+        "CDATA kept as is"
+    );
+    assert_eq!(c.subtitle, None, "empty subtitle");
+    assert_eq!(c.speakers, ["id-1"], "the nameless person is dropped");
+    assert_eq!(
+        c.attachments[0].title, "slides",
+        "attachment titled by its type"
+    );
+    assert_eq!(
+        c.links.last().map(|l| (l.url.as_str(), l.title.as_str())),
+        Some(("https://x.org/feedback", "Feedback")),
+        "feedback_url becomes a link"
+    );
+    assert_eq!(
+        parsed.data.conference.time_zone.name(),
+        "+02:00",
+        "falls back to offsets"
+    );
+    assert_eq!(
+        parsed
+            .data
+            .rooms
+            .iter()
+            .map(|r| r.name.as_str())
+            .collect::<Vec<_>>(),
+        ["R", "S"],
+        "an empty room wrapper still names a room"
+    );
+    let messages: Vec<String> = parsed.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("line 2: unknown time zone \"Mars/Olympus\"")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("line 6: a <person> without a name")),
+        "{messages:?}"
+    );
+}

@@ -8,6 +8,7 @@ use quick_xml::errors::{Error as XmlError, IllFormedError};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
+use super::guard::{self, is_forbidden_control};
 use crate::error::{Error, Result};
 use crate::import::Source;
 use crate::model::Warning;
@@ -242,7 +243,12 @@ impl<'a> Cursor<'a> {
                 Event::GeneralRef(reference) => {
                     return self.reference(&reference, offset).map(Token::Text);
                 }
-                Event::DocType(doctype) => self.check_doctype(&doctype, offset)?,
+                Event::DocType(doctype) => {
+                    guard::check_doctype(&doctype).map_err(|message| Error::Refused {
+                        at: self.source.at(offset),
+                        message: message.to_string(),
+                    })?;
+                }
                 Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
                 Event::Eof if self.open.is_empty() => return Ok(Token::Eof),
                 Event::Eof => return Err(self.eof_error("")),
@@ -320,53 +326,16 @@ impl<'a> Cursor<'a> {
             text.push(c);
             return Ok(self.drop_controls(&text, offset).into_owned());
         }
-        let c = match reference {
-            "lt" => '<',
-            "gt" => '>',
-            "amp" => '&',
-            "apos" => '\'',
-            "quot" => '"',
-            other => {
-                return Err(self.source.syntax(
-                    offset,
-                    format!(
-                        "unknown entity &{other}; (only &lt; &gt; &amp; &apos; &quot; and \
-                         character references are read; custom entities are never expanded)"
-                    ),
-                ))
-            }
+        let Some(c) = guard::predefined_entity(reference) else {
+            return Err(self.source.syntax(
+                offset,
+                format!(
+                    "unknown entity &{reference}; (only &lt; &gt; &amp; &apos; &quot; and \
+                     character references are read; custom entities are never expanded)"
+                ),
+            ));
         };
         Ok(c.to_string())
-    }
-
-    /// Entity declarations are how "billion laughs" and external-entity (XXE) attacks work,
-    /// and an external DTD would mean fetching a file: both are refused outright. A bare
-    /// `<!DOCTYPE schedule>` is harmless and allowed.
-    fn check_doctype(&self, doctype: &str, offset: usize) -> Result<()> {
-        let upper = doctype.to_ascii_uppercase();
-        let refuse = |message: &str| Error::Refused {
-            at: self.source.at(offset),
-            message: message.to_string(),
-        };
-        if upper.contains("<!ENTITY") {
-            return Err(refuse(
-                "the DOCTYPE declares entities (<!ENTITY>); custom entities are never expanded, \
-                 since that is how entity-expansion (\"billion laughs\") and XXE attacks work",
-            ));
-        }
-        let external = upper
-            .split('[')
-            .next()
-            .unwrap_or("")
-            .split_whitespace()
-            .any(|word| word == "SYSTEM" || word == "PUBLIC");
-        if external {
-            return Err(refuse(
-                "the DOCTYPE names an external DTD (SYSTEM or PUBLIC); external files are \
-                 never fetched",
-            ));
-        }
-        Ok(())
     }
 
     fn escape_error(&self, error: &XmlError, offset: usize, context: &str) -> Error {
@@ -392,8 +361,13 @@ impl<'a> Cursor<'a> {
                 format!("</{name}> closes an element that was never opened")
             }
             XmlError::IllFormed(IllFormedError::UnclosedReference) => {
-                "an `&` is not followed by a reference ending in `;` (write a literal & as &amp;)"
-                    .to_string()
+                let message = "an `&` is not followed by a reference ending in `;`";
+                let rest = self.source.text.get(at..).unwrap_or("");
+                if !rest.contains(['<', ';']) {
+                    // Cut off in the middle of `&amp;`: a truncated file.
+                    return self.eof_error(&format!("{message}; "));
+                }
+                format!("{message} (write a literal & as &amp;)")
             }
             XmlError::Syntax(quick_xml::errors::SyntaxError::InvalidBangMarkup) => {
                 "`<!` starts neither a comment, a CDATA section nor a DOCTYPE".to_string()
@@ -428,9 +402,4 @@ impl<'a> Cursor<'a> {
         self.source
             .syntax(at, format!("{detail}the file ends unexpectedly{open}"))
     }
-}
-
-/// C0 controls other than tab, newline and carriage return are not XML 1.0 characters.
-fn is_forbidden_control(c: char) -> bool {
-    c < ' ' && !matches!(c, '\t' | '\n' | '\r')
 }

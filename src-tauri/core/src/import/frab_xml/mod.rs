@@ -7,6 +7,7 @@
 
 mod cursor;
 mod event;
+mod guard;
 mod time;
 
 use std::collections::{HashMap, HashSet};
