@@ -79,7 +79,7 @@ impl Builder {
         let written = element.attr(name).and_then(clean)?;
         let stamp = parse_stamp(&written);
         match stamp {
-            Some(stamp) => self.note_offset(stamp),
+            Some(stamp) => self.note_offset(stamp, false),
             None => xml.warn(
                 element.offset,
                 format!("<day {name}> {written:?} is not a date-time; ignored"),
@@ -176,7 +176,7 @@ impl Builder {
         }
         let timing = match (date, start) {
             (Some(stamp), _) => {
-                self.note_offset(stamp);
+                self.note_offset(stamp, true);
                 Timing::Stamp(stamp)
             }
             (None, Some((time, extra_days))) => Timing::OnDay {

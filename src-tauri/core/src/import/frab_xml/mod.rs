@@ -57,8 +57,9 @@ struct Builder {
     data: ConferenceData,
     /// `<time_zone_name>` and where it was.
     zone_name: Option<(String, usize)>,
-    /// The first UTC offset any date-time in the file carries: the zone when none is named.
-    first_offset: Option<FixedOffset>,
+    /// How often each UTC offset is written: the most common one is the zone when none is
+    /// named. Event dates count; day bounds only break ties and fill in when events have none.
+    offsets: HashMap<FixedOffset, (usize, usize)>,
     /// `<conference><start>` / `<end>`: dates or date-times, settled once the zone is known.
     start: Option<(String, usize)>,
     end: Option<(String, usize)>,
@@ -151,9 +152,10 @@ impl Builder {
         }
     }
 
-    fn note_offset(&mut self, stamp: Stamp) {
-        if self.first_offset.is_none() {
-            self.first_offset = stamp.offset();
+    fn note_offset(&mut self, stamp: Stamp, from_event: bool) {
+        if let Some(offset) = stamp.offset() {
+            let (events, days) = self.offsets.entry(offset).or_default();
+            *(if from_event { events } else { days }) += 1;
         }
     }
 
@@ -191,8 +193,12 @@ impl Builder {
                 ),
             }
         }
-        if let Some(offset) = self.first_offset {
-            return Zone::Fixed(offset);
+        let common = self
+            .offsets
+            .iter()
+            .max_by_key(|(offset, count)| (**count, offset.local_minus_utc()));
+        if let Some((offset, _)) = common {
+            return Zone::Fixed(*offset);
         }
         if !self.pending.is_empty() {
             xml.warn(
