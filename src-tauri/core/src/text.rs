@@ -166,6 +166,21 @@ fn decode_entity(name: &str) -> Option<char> {
     })
 }
 
+/// pretalx writes speakers as `Name [Organisation]`; the bracket is the affiliation, not part of
+/// the name. Every importer splits it the same way, so one person reads alike in XML, JSON and
+/// the bookmarks that remember them.
+pub fn split_affiliation(full: &str) -> (String, Option<String>) {
+    let split = full
+        .strip_suffix(']')
+        .and_then(|rest| rest.rfind(" [").map(|i| (&rest[..i], &rest[i + 2..])));
+    match split {
+        Some((name, org)) if !name.trim().is_empty() && !org.trim().is_empty() => {
+            (name.trim().to_string(), Some(org.trim().to_string()))
+        }
+        _ => (full.to_string(), None),
+    }
+}
+
 /// A short, stable hex digest of `parts` (FNV-1a, 64 bit), for keys derived from content.
 pub fn digest(parts: &[&str]) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;

@@ -7,7 +7,7 @@ use super::{parse_instant, parse_time};
 use crate::error::Result;
 use crate::import::{duration, Source};
 use crate::model::{Day, Link, Person, Session, Warning, Zone};
-use crate::text::{clean, non_blank};
+use crate::text::{clean, non_blank, split_affiliation};
 
 /// Where an event is filed: its day, the room key it sits under and the conference zone.
 pub(super) struct Context<'a> {
@@ -175,19 +175,6 @@ fn person(entry: &raw::PersonEntry) -> Option<Person> {
         affiliation,
         ..Person::default()
     })
-}
-
-/// pretalx writes `Name [Organisation]`; the bracket is the affiliation, not part of the name.
-pub(super) fn split_affiliation(full: &str) -> (String, Option<String>) {
-    let split = full
-        .strip_suffix(']')
-        .and_then(|rest| rest.rfind(" [").map(|i| (&rest[..i], &rest[i + 2..])));
-    match split {
-        Some((name, org)) if !name.trim().is_empty() && !org.trim().is_empty() => {
-            (name.trim().to_string(), Some(org.trim().to_string()))
-        }
-        _ => (full.to_string(), None),
-    }
 }
 
 /// Links are objects (`url`, `title`, sometimes `type`) or plain URL strings.

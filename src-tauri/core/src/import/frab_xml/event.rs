@@ -8,7 +8,7 @@ use super::{Builder, Pending};
 use crate::error::Result;
 use crate::import::duration;
 use crate::model::{Day, Link, Person, Session};
-use crate::text::{clean, non_blank};
+use crate::text::{clean, non_blank, split_affiliation};
 
 /// What an event needs from the `<day>` it is filed under.
 struct DayContext {
@@ -235,6 +235,7 @@ impl Builder {
                 xml.warn(element.offset, "a <person> without a name; ignored");
                 continue;
             };
+            let (name, affiliation) = split_affiliation(&name);
             let source_id = element.attr("id").and_then(clean);
             let guid = element.attr("guid").and_then(clean);
             let key = source_id
@@ -246,23 +247,13 @@ impl Builder {
                 key,
                 source_id,
                 guid,
-                affiliation: bracketed_affiliation(&name),
+                affiliation,
                 name,
                 ..Person::default()
             });
         }
         Ok(())
     }
-}
-
-/// pretalx appends the affiliation in brackets: `Alan Chalker [Ohio Supercomputer Center]`.
-fn bracketed_affiliation(name: &str) -> Option<String> {
-    let inner = name.trim().strip_suffix(']')?;
-    let open = inner.rfind('[')?;
-    if inner[..open].trim().is_empty() {
-        return None;
-    }
-    clean(&inner[open + 1..])
 }
 
 /// `<links>` / `<attachments>`: `<link href="…">title</link>`. An entry without `href` is
@@ -304,20 +295,4 @@ fn is_true(text: &str) -> bool {
         text.trim().to_ascii_lowercase().as_str(),
         "true" | "1" | "yes"
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn affiliation_comes_from_trailing_brackets() {
-        assert_eq!(
-            bracketed_affiliation("Alan Chalker [Ohio Supercomputer Center]").as_deref(),
-            Some("Ohio Supercomputer Center")
-        );
-        assert_eq!(bracketed_affiliation("[only brackets]"), None);
-        assert_eq!(bracketed_affiliation("No Brackets"), None);
-        assert_eq!(bracketed_affiliation("Ann [ ]"), None);
-    }
 }
