@@ -77,6 +77,14 @@ pub fn html_to_text(html: &str) -> String {
     let mut rest = html;
     while let Some(open) = rest.find('<') {
         out.push_str(&decode_entities(&rest[..open]));
+        // As in HTML, '<' opens a tag only before a letter, '/', '!' or '?'; "a < b" is text.
+        let opens_tag = rest[open + 1..]
+            .starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'));
+        if !opens_tag {
+            out.push('<');
+            rest = &rest[open + 1..];
+            continue;
+        }
         let Some(close) = rest[open..].find('>') else {
             // A stray '<' that opens no tag is text.
             out.push_str(&decode_entities(&rest[open..]));
@@ -229,5 +237,6 @@ mod tests {
             "One & two\nThree"
         );
         assert_eq!(html_to_text("a < b"), "a < b");
+        assert_eq!(html_to_text("<p>a < b.</p><p>c</p>"), "a < b.\nc");
     }
 }
