@@ -39,11 +39,12 @@ fn time_range(s: &SessionView) -> String {
     )
 }
 
-fn illustrative_mark(fields: &[String]) -> &'static str {
-    if fields.is_empty() {
-        ""
-    } else {
-        " (illustrative)"
+/// Says which fields are not from a source: the whole item, or the named fields.
+fn illustrative_mark(fields: &[String]) -> String {
+    match fields {
+        [] => String::new(),
+        _ if fields.iter().any(|f| f == "*") => " (illustrative)".to_string(),
+        _ => format!(" ({} illustrative)", fields.join(", ")),
     }
 }
 
