@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { t } from "../i18n";
 import * as ipc from "../ipc";
 import type { BookmarkKind, Priority } from "../ipc/bindings";
@@ -21,18 +21,32 @@ interface Props {
  * `set_bookmark`; the note when the user saves it.
  */
 export function BookmarkEditor({ conference, kind, targetKey, priority, note, visited }: Props) {
-  const [current, setCurrent] = useState<Priority | null>(priority);
+  const [current, setCurrentState] = useState<Priority | null>(priority);
+  // The latest priority even before the next render, so a quick second action never sends a stale one.
+  const latest = useRef<Priority | null>(priority);
+  const setCurrent = (p: Priority | null) => {
+    latest.current = p;
+    setCurrentState(p);
+  };
   const [text, setText] = useState(note);
   const [seen, setSeen] = useState(visited ?? false);
   const [status, setStatus] = useState<string>("");
   const [error, setError] = useState<ipc.IpcError | null>(null);
+  // The editor owns its state once shown: a reload of the page behind it (after this very save)
+  // must not wipe a note being typed. Only another target resets it.
+  const shownKey = useRef(targetKey);
   useEffect(() => {
+    if (shownKey.current === targetKey) return;
+    shownKey.current = targetKey;
     setCurrent(priority);
     setText(note);
     setSeen(visited ?? false);
-  }, [targetKey, priority, note, visited]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [targetKey]);
 
   const save = async (change: { priority?: Priority; note?: string; visited?: boolean }, message: string) => {
+    if (change.priority) setCurrent(change.priority);
+    if (change.visited !== undefined) setSeen(change.visited);
     try {
       const saved = await ipc.setBookmark({ conference, kind, key: targetKey, ...change });
       setCurrent(saved.priority);
@@ -93,7 +107,7 @@ export function BookmarkEditor({ conference, kind, targetKey, priority, note, vi
           type="button"
           class="button"
           data-testid="bookmark-save"
-          onClick={() => void save({ priority: current ?? "want", note: text }, t("bookmark.saved"))}
+          onClick={() => void save({ priority: latest.current ?? "want", note: text }, t("bookmark.saved"))}
         >
           {current ? t("bookmark.saveNote") : t("bookmark.addWithNote")}
         </button>

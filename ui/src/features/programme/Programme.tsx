@@ -17,6 +17,13 @@ const chosenDay = signal<string | null>(null);
 const filters = signal<ProgrammeFilters>(NO_FILTERS);
 const layout = signal<"list" | "grid">("list");
 
+/** Back to the first day, no filters, list layout. */
+export function resetProgrammeView(): void {
+  chosenDay.value = null;
+  filters.value = NO_FILTERS;
+  layout.value = "list";
+}
+
 /** Today's conference day if the conference is on, else its first day. */
 function defaultDay(days: readonly string[]): string | null {
   const today = conferenceDay(Date.now(), 0);
