@@ -12,7 +12,7 @@ const OUT = new URL("../shots/", import.meta.url).pathname;
 const quick = process.argv.includes("--quick");
 mkdirSync(OUT, { recursive: true });
 
-const server = spawn("npx", ["vite", "preview", "--outDir", "dist-mock", "--port", String(PORT), "--strictPort", "--host", "127.0.0.1"], {
+const server = spawn(process.execPath, [new URL("../node_modules/vite/bin/vite.js", import.meta.url).pathname, "preview", "--outDir", "dist-mock", "--port", String(PORT), "--strictPort", "--host", "127.0.0.1"], {
   cwd: new URL("..", import.meta.url).pathname,
   stdio: ["ignore", "pipe", "pipe"],
 });

@@ -53,7 +53,7 @@ export function AgendaView() {
       <p class="status" role="status" data-testid="agenda-export-status">{status}</p>
       {error && <p class="inline-error" role="alert">{error.kind}: {error.message}</p>}
       {state.error ? <ErrorNote error={state.error} /> : !agenda ? <Loading /> : empty ? (
-        <Empty><p>{t("agenda.empty")}</p><p><a href={href("programme")}>{t("agenda.browse")}</a></p></Empty>
+        <Empty><p>{t("agenda.empty")}</p><p><a href={href("programme")} data-testid="agenda-browse">{t("agenda.browse")}</a></p></Empty>
       ) : (
         <>
           {agenda.overlap_count > 0 && (
@@ -100,7 +100,7 @@ function ExhibitorsToVisit({ exhibitors }: { exhibitors: ipc.Commands["agenda"][
       <ul class="plain-list">
         {exhibitors.map((e) => (
           <li key={e.key} data-testid="agenda-exhibitor" data-key={e.key} class={e.visited ? "visited" : ""}>
-            <a class="row-link" href={href("exhibitor", e.key)}>
+            <a class="row-link" href={href("exhibitor", e.key)} data-testid="agenda-exhibitor-link">
               <span class="row-time">{e.booths.join(", ") || "—"}</span>
               <span class="row-main">
                 <span class="row-title">{e.name}{e.other_name && <span class="row-other"> · {e.other_name}</span>}</span>

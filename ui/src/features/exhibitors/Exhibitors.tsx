@@ -1,5 +1,6 @@
 import { signal } from "@preact/signals";
 import { useMemo } from "preact/hooks";
+import { FieldMark } from "../../components/Provenance";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { VirtualList } from "../../components/VirtualList";
 import { t } from "../../i18n";
@@ -81,7 +82,10 @@ export function Exhibitors() {
           renderRow={(e, _i, tabIndex) => (
             <a class="row-link" href={href("exhibitor", e.key)} tabIndex={tabIndex} data-testid="exhibitor-row" data-key={e.key}
               title={e.other_name ? `${e.name}\n${e.other_name}` : e.name}>
-              <span class="row-time">{e.booths.join(", ") || "—"}</span>
+              <span class="row-time">
+                {e.booths.join(", ") || "—"}
+                <FieldMark fields={e.illustrative} names={["booths", "booth", "hall"]} />
+              </span>
               <span class="row-main">
                 <span class="row-title">{e.name}{e.other_name && <span class="row-other"> · {e.other_name}</span>}</span>
                 <span class="row-meta">{[e.hall, e.country, e.categories.join(", ")].filter(Boolean).join(" · ")}</span>

@@ -84,7 +84,11 @@ export function NowNext() {
             type="button"
             class="button"
             data-testid="now-jump"
-            onClick={() => (chosenTime.value = fromInputValue(`${firstDay}T10:00`, "conference", zoneOffset(conf?.time_zone ?? "UTC") ?? 0))}
+            onClick={() => {
+              const noonUtc = Date.parse(`${firstDay}T12:00:00Z`);
+              const dayOffset = zoneOffset(conf?.time_zone ?? "UTC", noonUtc) ?? 0;
+              chosenTime.value = fromInputValue(`${firstDay}T10:00`, "conference", dayOffset);
+            }}
           >
             {t("now.jump")}
           </button>

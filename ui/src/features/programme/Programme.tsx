@@ -6,7 +6,7 @@ import { kindLabel } from "../../components/SessionRow";
 import { t } from "../../i18n";
 import * as ipc from "../../ipc";
 import { useAsync } from "../../lib/useAsync";
-import { conferenceDay } from "../../lib/time";
+import { conferenceDay, zoneOffset } from "../../lib/time";
 import { current, dataVersion } from "../../state/app";
 import { applyFilters, filterOptions, NO_FILTERS, type ProgrammeFilters } from "./filters";
 import { ProgrammeGrid } from "./ProgrammeGrid";
@@ -25,15 +25,15 @@ export function resetProgrammeView(): void {
 }
 
 /** Today's conference day if the conference is on, else its first day. */
-function defaultDay(days: readonly string[]): string | null {
-  const today = conferenceDay(Date.now(), 0);
+function defaultDay(days: readonly string[], zone: string | undefined): string | null {
+  const today = conferenceDay(Date.now(), (zone && zoneOffset(zone)) || 0);
   return days.includes(today) ? today : (days[0] ?? null);
 }
 
 export function Programme() {
   const conf = current.value;
   const days = conf?.days ?? [];
-  const day = chosenDay.value && days.includes(chosenDay.value) ? chosenDay.value : defaultDay(days);
+  const day = chosenDay.value && days.includes(chosenDay.value) ? chosenDay.value : defaultDay(days, conf?.time_zone);
   const state = useAsync(
     () => ipc.sessions(day ? { day } : {}),
     [day, conf?.slug, dataVersion.value],

@@ -21,7 +21,7 @@ export function Routes() {
     return (
       <Empty>
         <p data-testid="no-conference">{t("conferences.none")}</p>
-        <p><a href={href("conferences")} class="button">{t("conferences.importFirst")}</a></p>
+        <p><a href={href("conferences")} class="button" data-testid="import-first">{t("conferences.importFirst")}</a></p>
       </Empty>
     );
   }
