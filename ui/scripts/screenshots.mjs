@@ -28,9 +28,12 @@ const browser = await chromium.launch({
 });
 const problems = [];
 
-async function page({ lang, scheme, query = "" }) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
-  await context.addInitScript((l) => localStorage.setItem("plenary.settings", JSON.stringify({ lang: l, theme: "system", timeMode: "conference" })), lang);
+async function page({ lang, scheme, query = "", timeMode = "conference", width = 1280, timezoneId = "Europe/Berlin" }) {
+  const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme, timezoneId });
+  await context.addInitScript(
+    ([l, m]) => localStorage.setItem("plenary.settings", JSON.stringify({ lang: l, theme: "system", timeMode: m })),
+    [lang, timeMode],
+  );
   const p = await context.newPage();
   p.on("console", (m) => m.type() === "error" && problems.push(`${lang}/${scheme}: console: ${m.text()}`));
   p.on("pageerror", (e) => problems.push(`${lang}/${scheme}: page error: ${e.message}`));
@@ -89,6 +92,21 @@ for (const [lang, scheme] of combos) {
   await p.context().close();
 }
 
+// This computer's time (Berlin, UTC+02:00 in July), and a narrow window with long names.
+{
+  const local = await page({ lang: "en", scheme: "light", timeMode: "local" });
+  await go(local, "#/agenda", "[data-testid=overlap-flag]");
+  await shot(local, "agenda-local-time");
+  await local.context().close();
+  const narrow = await page({ lang: "zh", scheme: "light", width: 720 });
+  await go(narrow, "#/session/waic-robots", "[data-testid=session-detail]");
+  await shot(narrow, "session-narrow-zh");
+  await go(narrow, "#/programme", "[data-testid=programme-list]");
+  await narrow.click("[data-testid=day-tab][data-day='2025-07-27']");
+  await shot(narrow, "programme-narrow-zh");
+  await narrow.context().close();
+}
+
 // Keyboard focus ring, import error and the 10,000-session programme.
 {
   const p = await page({ lang: "en", scheme: "light" });
@@ -96,6 +114,16 @@ for (const [lang, scheme] of combos) {
   await p.focus("[data-testid=session-row]");
   await p.keyboard.press("ArrowDown");
   await shot(p, "focus-ring");
+  await go(p, "#/conferences", "[data-testid=import-button]");
+  await p.evaluate(() => {
+    // The mock's dialog returns a fixed path; pretend the user picked a broken file instead.
+    window.__TAURI_INTERNALS__.invoke = ((orig) => (cmd, args, o) =>
+      cmd === "plugin:dialog|open" ? Promise.resolve("/home/me/broken.schedule.xml") : orig(cmd, args, o))(window.__TAURI_INTERNALS__.invoke);
+  });
+  await p.click("[data-testid=import-button]");
+  await p.click("[data-testid=import-start]");
+  await p.waitForSelector("[data-testid=import-error]");
+  await shot(p, "import-error");
   await p.context().close();
 
   const big = await page({ lang: "en", scheme: "light", query: "?sessions=10000" });

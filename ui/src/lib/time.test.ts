@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { formatRange, formatTime, fromInputValue, parseStamp, toInputValue, zoneOffset } from "./time";
+import { formatRange, formatTime, fromInputValue, parseStamp, toInputValue, zoneLabel, zoneOffset } from "./time";
 
 describe("time", () => {
   test("conference time shows the wall clock of the source offset", () => {
@@ -23,6 +23,14 @@ describe("time", () => {
     expect(fromInputValue("2025-07-26T10:15", "conference", 480)).toBe(ms);
     expect(toInputValue(ms, "local", 480)).toBe("2025-07-26T02:15");
     expect(fromInputValue("2025-07-26T02:15", "local", 480)).toBe(ms);
+  });
+
+  test("zone labels use the offset in force at the time shown", () => {
+    const july = Date.parse("2025-07-26T12:00:00Z");
+    const january = Date.parse("2026-01-31T12:00:00Z");
+    expect(zoneLabel("conference", "Europe/Brussels", null, july)).toBe("Europe/Brussels (UTC+02:00)");
+    expect(zoneLabel("conference", "Europe/Brussels", null, january)).toBe("Europe/Brussels (UTC+01:00)");
+    expect(zoneLabel("conference", "US/Eastern", -240, july)).toBe("US/Eastern (UTC−04:00)");
   });
 
   test("zone offsets come from Intl", () => {

@@ -120,10 +120,13 @@ export function zoneOffset(zone: string, ms: number = Date.now()): number | null
   }
 }
 
-/** The label of the zone times are shown in: "Asia/Shanghai (UTC+08:00)". */
-export function zoneLabel(mode: TimeMode, conferenceZone: string | null, conferenceOffset: number | null): string {
-  if (mode === "local") return `${localZoneName()} (${offsetLabel(localOffset())})`;
-  const offset = conferenceOffset ?? (conferenceZone ? zoneOffset(conferenceZone) : null);
+/**
+ * The label of the zone times are shown in: "Asia/Shanghai (UTC+08:00)". The offset is the one
+ * in force at `atMs` (a time being shown), since summer time can differ from today's.
+ */
+export function zoneLabel(mode: TimeMode, conferenceZone: string | null, conferenceOffset: number | null, atMs: number = Date.now()): string {
+  if (mode === "local") return `${localZoneName()} (${offsetLabel(localOffset(atMs))})`;
+  const offset = conferenceOffset ?? (conferenceZone ? zoneOffset(conferenceZone, atMs) : null);
   const name = conferenceZone || "";
   if (offset === null) return name;
   return name ? `${name} (${offsetLabel(offset)})` : offsetLabel(offset);

@@ -45,6 +45,8 @@ export function createMockState(options: MockOptions = {}): MockState {
   const bookmarks: Bookmark[] = [
     mark("waic-2025", "session", "waic-hinton", "Will Digital Intelligence Replace Biological Intelligence?", "must"),
     mark("waic-2025", "session", "waic-yan", "Everyone's AI: MiniMax keynote", "want"),
+    { ...mark("waic-2025", "session", "waic-nova", "NovaInspire • Open Forum on AI for Science", "want"), note: "Bring questions on AI for maths 数学之问" },
+    mark("waic-2025", "session", "waic-robots", "Embodied intelligence", "maybe"),
     mark("waic-2025", "exhibitor", "e-unitree", "Unitree Robotics", "want"),
     { ...mark("waic-2025", "session", "waic-old-key", "Youth forum (moved out of the programme)", "maybe"), orphaned: true },
   ];

@@ -1,5 +1,5 @@
 import { t } from "../../i18n";
-import { localOffset, localZoneName, offsetLabel, zoneLabel } from "../../lib/time";
+import { zoneLabel } from "../../lib/time";
 import { current } from "../../state/app";
 import { lang, theme, timeMode, type Lang, type Theme } from "../../state/settings";
 import type { TimeMode } from "../../lib/time";
@@ -30,6 +30,7 @@ function Choice<T extends string>({ name, legend, value, options, onChange }: {
 
 export function Settings() {
   const conf = current.value;
+  const atMs = conf?.start_date ? Date.parse(`${conf.start_date}T12:00:00Z`) : Date.now();
   return (
     <section class="view view-settings" aria-labelledby="settings-heading" data-testid="view-settings">
       <header class="view-header">
@@ -41,8 +42,8 @@ export function Settings() {
         value={timeMode.value}
         onChange={(v) => (timeMode.value = v)}
         options={[
-          { value: "conference", label: t("settings.timeConference"), hint: conf ? zoneLabel("conference", conf.time_zone, null) : undefined },
-          { value: "local", label: t("settings.timeLocal"), hint: `${localZoneName()} (${offsetLabel(localOffset())})` },
+          { value: "conference", label: t("settings.timeConference"), hint: conf ? zoneLabel("conference", conf.time_zone, null, atMs) : undefined },
+          { value: "local", label: t("settings.timeLocal"), hint: zoneLabel("local", null, null, atMs) },
         ]}
       />
       <Choice<Lang>

@@ -8,8 +8,11 @@ import { timeMode } from "../../state/settings";
  * time from the data, gives the conference's offset on that day (DST included).
  */
 export function ZoneNote({ at }: { at?: string }) {
-  const offset = at ? (parseStamp(at)?.offset ?? null) : null;
-  const label = zoneLabel(timeMode.value, current.value?.time_zone ?? null, offset);
+  const stamp = at ? parseStamp(at) : null;
+  const start = current.value?.start_date;
+  // Without a time at hand, the conference's first day tells which offsets are in force.
+  const atMs = stamp?.ms ?? (start ? Date.parse(`${start}T12:00:00Z`) : Date.now());
+  const label = zoneLabel(timeMode.value, current.value?.time_zone ?? null, stamp?.offset ?? null, atMs);
   return (
     <span class="zone-note" data-testid="zone-label">
       {timeMode.value === "conference" ? t("zone.conference", { zone: label }) : t("zone.local", { zone: label })}
