@@ -1,6 +1,8 @@
 import { render } from "preact";
 import { App } from "./features/shell/App";
+import "./styles/theme.css";
 import "./styles/base.css";
+import "./styles/views.css";
 
 async function start() {
   // Mock mode serves fixture data through mockIPC so the UI runs in a plain browser. It is only

@@ -175,7 +175,7 @@ export const en = {
   "conferences.importFirst": "Import a programme",
   "conferences.current": "Current",
   "conferences.switch": "Switch to this conference",
-  "conferences.counts": "{sessions} sessions · {exhibitors} exhibitors",
+  "conferences.counts": "Sessions: {sessions} · exhibitors: {exhibitors}",
 
   "import.heading": "Import a file",
   "import.explain": "A programme (frab XML or JSON, pretalx, iCalendar) or an exhibitor list (CSV or JSON). You can also drop a file on the window.",

@@ -176,7 +176,7 @@ export const zh: Dictionary = {
   "conferences.importFirst": "导入日程",
   "conferences.current": "当前",
   "conferences.switch": "切换到这个会议",
-  "conferences.counts": "{sessions} 场 · {exhibitors} 家展商",
+  "conferences.counts": "场次：{sessions} · 展商：{exhibitors}",
 
   "import.heading": "导入文件",
   "import.explain": "日程文件（frab XML 或 JSON、pretalx、iCalendar）或展商名单（CSV 或 JSON）。也可以把文件拖到窗口上。",

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { ErrorNote, Loading } from "../../components/States";
 import { t } from "../../i18n";
 import * as ipc from "../../ipc";
@@ -48,6 +48,17 @@ export function App() {
       unlistenDrop();
     };
   }, []);
+
+  // A new view starts at its top, and keyboard and screen-reader users land in it.
+  const view = `${route.value.view}/${route.value.key ?? ""}`;
+  const firstView = useRef(true);
+  useEffect(() => {
+    const main = document.getElementById("main");
+    if (!main) return;
+    main.scrollTop = 0;
+    if (firstView.current) firstView.current = false;
+    else if (!main.contains(document.activeElement) || document.activeElement === document.body) main.focus({ preventScroll: true });
+  }, [view]);
 
   const loaded = conferenceList.value !== null;
   return (
