@@ -19,6 +19,13 @@ export function guessKind(path: string): { kind: "programme" | "exhibitors"; ask
   return { kind: "programme", ask: false };
 }
 
+const PHASES = ["read", "parse", "write", "index", "commit"] as const;
+
+/** Core's progress phase in the UI language; an unknown one as core named it. */
+function phaseLabel(name: string): string {
+  return (PHASES as readonly string[]).includes(name) ? t(`import.phase.${name as (typeof PHASES)[number]}`) : name;
+}
+
 type Phase =
   | { step: "idle" }
   | { step: "confirm"; path: string }
@@ -111,7 +118,7 @@ export function ImportPanel() {
       )}
       {phase.step === "running" && (
         <div class="import-progress" data-testid="import-progress" role="status">
-          <p>{phase.progress ? t("import.phase", { phase: phase.progress.phase, done: phase.progress.done, total: phase.progress.total }) : t("import.starting")}</p>
+          <p>{phase.progress ? t("import.phase", { phase: phaseLabel(phase.progress.phase), done: phase.progress.done, total: phase.progress.total }) : t("import.starting")}</p>
           <progress max={phase.progress?.total || 1} value={phase.progress ? phase.progress.done : undefined} aria-label={t("import.progress")} />
         </div>
       )}

@@ -41,7 +41,7 @@ describe("conferences", () => {
     await screen.findByTestId("import-progress");
     await waitFor(() => expect(callsTo(backend, "import_file")).toHaveLength(1));
     await emitMockEvent("import-progress", { phase: "parse", done: 40, total: 100 });
-    await waitFor(() => expect(screen.getByTestId("import-progress").textContent).toContain("parse: 40 of 100"));
+    await waitFor(() => expect(screen.getByTestId("import-progress").textContent).toContain("Reading the programme: 40 of 100"));
     finish({
       conference: "fosdem-2026", title: "FOSDEM 2026", format: "frab-xml", days: 2, rooms: 37, tracks: 71, sessions: 1079,
       persons: 1216, exhibitors: 0, products: 0, warnings: [], bookmarks: { attached: 0, reattached: 0, orphaned: 0 },
