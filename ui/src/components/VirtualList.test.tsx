@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from "@testing-library/preact";
+import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { describe, expect, test } from "vitest";
 import { VirtualList, visibleRange } from "./VirtualList";
 import "../test/backend";
@@ -49,6 +49,16 @@ describe("VirtualList", () => {
     fireEvent.keyDown(document.activeElement!, { key: "End" });
     expect(document.activeElement?.textContent).toBe("Session 9999");
     expect(screen.queryByText("Session 0")).toBeNull();
+  });
+
+  test("tabbing into a list scrolled away from its active row focuses the first row in view", async () => {
+    render(<List />);
+    const list = screen.getByTestId("list");
+    list.scrollTop = 50 * 3000;
+    fireEvent.scroll(list);
+    expect(list.tabIndex).toBe(0); // the active row (0) is gone, so the list itself is the tab stop
+    list.focus();
+    await waitFor(() => expect(document.activeElement?.textContent).toBe("Session 3000"));
   });
 
   test("visibleRange clamps at both ends", () => {

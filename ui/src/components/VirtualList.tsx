@@ -98,7 +98,8 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   const onFocusIn = (event: FocusEvent) => {
     const row = (event.target as Element | null)?.closest?.("[data-index]");
     if (row) setActive(Number(row.getAttribute("data-index")));
-    else if (event.target === ref.current) moveTo(current);
+    // Tabbing into a list scrolled away from its active row: start from the top of the view.
+    else if (event.target === ref.current) moveTo(Math.min(count - 1, Math.ceil(scrollTop / rowHeight)));
   };
 
   const activeRendered = current >= first && current < last;
