@@ -22,7 +22,7 @@ import type {
   SessionView,
 } from "./bindings";
 
-/** Every command of `ipc-contract.md`: its arguments (by Rust parameter name) and result. */
+/** Every command of `docs/ipc.md`: its arguments (by Rust parameter name) and result. */
 export interface Commands {
   conferences: { args: Record<string, never>; result: ConferenceSummary[] };
   set_current_conference: { args: { slug: string }; result: null };
