@@ -1,0 +1,343 @@
+//! Harness for driving the real Plenary binary: each [`App`] gets its own X server (a free
+//! display from `Xvfb -displayfd`), its own tauri-driver on free ports and its own data
+//! directory, so tests never share state and may run side by side.
+//!
+//! The app is not built here; `scripts/test` builds it first. Journeys run only with
+//! `PLENARY_E2E=1` (see [`enabled`]).
+
+use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::{Child, Command};
+
+/// How long to wait for an element before failing.
+pub const TIMEOUT: Duration = Duration::from_secs(15);
+
+pub type Error = Box<dyn std::error::Error + Send + Sync>;
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The repository root.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The debug app binary: `PLENARY_APP` if set, else `<target>/debug/plenary-desktop` where
+/// `<target>` is `CARGO_TARGET_DIR` or the workspace's `target/`.
+pub fn app_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("PLENARY_APP").filter(|p| !p.is_empty()) {
+        return PathBuf::from(path);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .filter(|t| !t.is_empty())
+        .map(PathBuf::from)
+        .map(|t| {
+            if t.is_relative() {
+                repo_root().join(t)
+            } else {
+                t
+            }
+        })
+        .unwrap_or_else(|| repo_root().join("target"));
+    target.join("debug").join("plenary-desktop")
+}
+
+/// tauri-driver: `TAURI_DRIVER` if set, else the copy `scripts/test` installs in `tools/`,
+/// else whatever is on `PATH`.
+pub fn tauri_driver() -> PathBuf {
+    if let Some(path) = std::env::var_os("TAURI_DRIVER").filter(|p| !p.is_empty()) {
+        return PathBuf::from(path);
+    }
+    let local = repo_root().join("tools/bin/tauri-driver");
+    if local.exists() {
+        local
+    } else {
+        PathBuf::from("tauri-driver")
+    }
+}
+
+/// Whether journeys should run. They need `PLENARY_E2E=1`; then a missing app binary is a
+/// skip on a developer's machine but a failure in CI (`CI=true`), where a skip would hide a
+/// broken build.
+pub fn enabled() -> bool {
+    if std::env::var("PLENARY_E2E").as_deref() != Ok("1") {
+        eprintln!("skipped: set PLENARY_E2E=1 (scripts/test does) to run end-to-end journeys");
+        return false;
+    }
+    let binary = app_binary();
+    if binary.is_file() {
+        return true;
+    }
+    let message = format!(
+        "no app binary at {}: build it with `npx tauri build --debug --no-bundle`",
+        binary.display()
+    );
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("{message}");
+    }
+    eprintln!("skipped: {message}");
+    false
+}
+
+/// A free TCP port on the loopback interface. Another process could take it before we use it;
+/// on a test machine that is rare enough.
+fn free_port() -> Result<u16> {
+    Ok(TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?
+        .local_addr()?
+        .port())
+}
+
+async fn wait_for_port(port: u16, timeout: Duration) -> Result<()> {
+    let start = Instant::now();
+    let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
+    while TcpStream::connect_timeout(&address, Duration::from_millis(200)).is_err() {
+        if start.elapsed() > timeout {
+            return Err(format!("nothing listening on port {port} after {timeout:?}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    Ok(())
+}
+
+/// A private X server on a display it chose itself.
+struct Xvfb {
+    child: Child,
+    display: String,
+}
+
+impl Xvfb {
+    async fn start() -> Result<Xvfb> {
+        // -displayfd 1: Xvfb picks a free display and writes its number on stdout when ready.
+        let mut child = Command::new("Xvfb")
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1366x900x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .map_err(|e| format!("cannot start Xvfb (apt package xvfb): {e}"))?;
+        let stdout = child.stdout.take().ok_or("Xvfb has no stdout")?;
+        let mut line = String::new();
+        tokio::time::timeout(
+            Duration::from_secs(10),
+            BufReader::new(stdout).read_line(&mut line),
+        )
+        .await
+        .map_err(|_| "Xvfb did not report a display within 10 s")??;
+        let number = line.trim();
+        if number.is_empty() {
+            return Err("Xvfb exited without reporting a display".into());
+        }
+        Ok(Xvfb {
+            child,
+            display: format!(":{number}"),
+        })
+    }
+}
+
+/// The running app, driven through WebDriver.
+pub struct App {
+    pub client: Client,
+    /// Where the app keeps its store (`PLENARY_DATA_DIR`); survives [`App::restart`].
+    pub data_dir: PathBuf,
+    driver: Child,
+    driver_port: u16,
+    xvfb: Xvfb,
+}
+
+impl App {
+    /// Starts the app on a fresh, empty data directory.
+    pub async fn start(data_dir: &Path) -> Result<App> {
+        let xvfb = Xvfb::start().await?;
+        let driver_port = free_port()?;
+        let native_port = free_port()?;
+        let driver = Command::new(tauri_driver())
+            .args([
+                "--port",
+                &driver_port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("DISPLAY", &xvfb.display)
+            .env("PLENARY_DATA_DIR", data_dir)
+            // No accessibility bus in a bare X server; without this GTK waits for one.
+            .env("NO_AT_BRIDGE", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .kill_on_drop(true)
+            .spawn()
+            .map_err(|e| {
+                format!(
+                    "cannot start {} (scripts/test installs it into tools/): {e}",
+                    tauri_driver().display()
+                )
+            })?;
+        wait_for_port(driver_port, Duration::from_secs(10)).await?;
+        let client = connect(driver_port).await?;
+        Ok(App {
+            client,
+            data_dir: data_dir.to_path_buf(),
+            driver,
+            driver_port,
+            xvfb,
+        })
+    }
+
+    /// Quits the app and starts it again on the same data directory, as a user reopening it.
+    pub async fn restart(&mut self) -> Result<()> {
+        self.client.clone().close().await?;
+        self.client = connect(self.driver_port).await?;
+        Ok(())
+    }
+
+    /// Ends the session (which quits the app) and stops the driver and the X server.
+    pub async fn quit(mut self) -> Result<()> {
+        let closed = self.client.clone().close().await;
+        let _ = self.driver.kill().await;
+        let _ = self.xvfb.child.kill().await;
+        Ok(closed?)
+    }
+
+    /// The X display the app runs on, e.g. for `import -display`.
+    pub fn display(&self) -> &str {
+        &self.xvfb.display
+    }
+
+    /// The element with this `data-testid`, waiting for it to appear.
+    pub async fn testid(&self, id: &str) -> Result<Element> {
+        let css = format!("[data-testid=\"{id}\"]");
+        Ok(self
+            .client
+            .wait()
+            .at_most(TIMEOUT)
+            .for_element(Locator::Css(&css))
+            .await
+            .map_err(|e| format!("no element data-testid={id:?} within {TIMEOUT:?}: {e}"))?)
+    }
+
+    /// All elements with this `data-testid` present now (no waiting).
+    pub async fn all_testid(&self, id: &str) -> Result<Vec<Element>> {
+        let css = format!("[data-testid=\"{id}\"]");
+        Ok(self.client.find_all(Locator::Css(&css)).await?)
+    }
+
+    /// The visible text of the element with this `data-testid`.
+    pub async fn text(&self, id: &str) -> Result<String> {
+        Ok(self.testid(id).await?.text().await?)
+    }
+
+    /// Waits until the text of `data-testid=id` satisfies `pred`, returning it.
+    pub async fn wait_for_text(&self, id: &str, pred: impl Fn(&str) -> bool) -> Result<String> {
+        let start = Instant::now();
+        let mut last = String::new();
+        while start.elapsed() < TIMEOUT {
+            if let Ok(elements) = self.all_testid(id).await {
+                for element in elements {
+                    if let Ok(text) = element.text().await {
+                        if pred(&text) {
+                            return Ok(text);
+                        }
+                        last = text;
+                    }
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(
+            format!("data-testid={id:?} never matched within {TIMEOUT:?}; last text {last:?}")
+                .into(),
+        )
+    }
+
+    /// Waits until `condition` (a JavaScript expression) is truthy in the page.
+    pub async fn wait_for_js(&self, condition: &str) -> Result<Value> {
+        let script = format!("return ({condition});");
+        let start = Instant::now();
+        loop {
+            let value = self.client.execute(&script, vec![]).await?;
+            if !matches!(value, Value::Null | Value::Bool(false)) {
+                return Ok(value);
+            }
+            if start.elapsed() > TIMEOUT {
+                return Err(format!("never true within {TIMEOUT:?}: {condition}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// A PNG of the page once it has painted: WebKit's screenshot can lag the DOM, so wait two
+    /// animation frames first. Saved under [`shots_dir`] as `name.png`, which is returned.
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                vec![],
+            )
+            .await?;
+        let png = self.client.screenshot().await?;
+        let path = shots_dir().join(format!("{name}.png"));
+        std::fs::write(&path, png)?;
+        Ok(path)
+    }
+
+    /// The whole X screen, window frame included, via ImageMagick's `import`.
+    pub async fn screen_grab(&self, name: &str) -> Result<PathBuf> {
+        let path = shots_dir().join(format!("{name}-screen.png"));
+        let status = Command::new("import")
+            .args(["-display", self.display(), "-window", "root"])
+            .arg(&path)
+            .status()
+            .await?;
+        if !status.success() {
+            return Err(format!("import failed: {status}").into());
+        }
+        Ok(path)
+    }
+}
+
+/// Where screenshots go: `PLENARY_E2E_SHOTS`, else `<target>/e2e-shots`.
+pub fn shots_dir() -> PathBuf {
+    let dir = std::env::var_os("PLENARY_E2E_SHOTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            app_binary()
+                .parent()
+                .and_then(Path::parent)
+                .unwrap_or(Path::new("."))
+                .join("e2e-shots")
+        });
+    let _ = std::fs::create_dir_all(&dir);
+    dir
+}
+
+/// A WebDriver session on the app, which starts it.
+async fn connect(driver_port: u16) -> Result<Client> {
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert("browserName".into(), json!("wry"));
+    capabilities.insert(
+        "tauri:options".into(),
+        json!({ "application": app_binary() }),
+    );
+    let client = ClientBuilder::new(HttpConnector::new())
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{driver_port}"))
+        .await
+        .map_err(|e| format!("cannot start a session on {}: {e}", app_binary().display()))?;
+    Ok(client)
+}
