@@ -7,6 +7,7 @@
 mod common;
 
 mod bad_input;
+mod bad_input_json_ics;
 mod exhibitors;
 mod export;
 mod frab_json;

@@ -9,6 +9,7 @@
 //!
 //! The desktop shell and the CLI are thin adapters over this crate.
 
+pub mod dataset;
 pub mod error;
 pub mod export;
 pub mod import;

@@ -77,6 +77,14 @@ pub fn html_to_text(html: &str) -> String {
     let mut rest = html;
     while let Some(open) = rest.find('<') {
         out.push_str(&decode_entities(&rest[..open]));
+        // As in HTML, '<' opens a tag only before a letter, '/', '!' or '?'; "a < b" is text.
+        let opens_tag = rest[open + 1..]
+            .starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'));
+        if !opens_tag {
+            out.push('<');
+            rest = &rest[open + 1..];
+            continue;
+        }
         let Some(close) = rest[open..].find('>') else {
             // A stray '<' that opens no tag is text.
             out.push_str(&decode_entities(&rest[open..]));
@@ -166,6 +174,21 @@ fn decode_entity(name: &str) -> Option<char> {
     })
 }
 
+/// pretalx writes speakers as `Name [Organisation]`; the bracket is the affiliation, not part of
+/// the name. Every importer splits it the same way, so one person reads alike in XML, JSON and
+/// the bookmarks that remember them.
+pub fn split_affiliation(full: &str) -> (String, Option<String>) {
+    let split = full
+        .strip_suffix(']')
+        .and_then(|rest| rest.rfind(" [").map(|i| (&rest[..i], &rest[i + 2..])));
+    match split {
+        Some((name, org)) if !name.trim().is_empty() && !org.trim().is_empty() => {
+            (name.trim().to_string(), Some(org.trim().to_string()))
+        }
+        _ => (full.to_string(), None),
+    }
+}
+
 /// A short, stable hex digest of `parts` (FNV-1a, 64 bit), for keys derived from content.
 pub fn digest(parts: &[&str]) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
@@ -214,5 +237,6 @@ mod tests {
             "One & two\nThree"
         );
         assert_eq!(html_to_text("a < b"), "a < b");
+        assert_eq!(html_to_text("<p>a < b.</p><p>c</p>"), "a < b.\nc");
     }
 }

@@ -156,7 +156,7 @@ fn missing_name_column_lists_headers_and_accepted_names() {
         err.to_string(),
         "list.csv:1:1: field `name`: no exhibitor name column; columns found: \"id\", \
          \"booth\", \"hall\"; a name column is one of: exhibitor_name, company_name, name, \
-         exhibitor, company (or name yours with a column map, e.g. --columns name=Company)",
+         exhibitor, company (or name yours with a column map, e.g. --map name=Company)",
         "message"
     );
 }

@@ -119,7 +119,9 @@ pub fn parse(bytes: &[u8], options: &ImportOptions) -> Result<Parsed> {
             limit: options.max_bytes,
         });
     }
-    let text = decode(bytes, &options.file_name)?;
+    // iCalendar folds may cut a UTF-8 character in two; mend that before decoding refuses it.
+    let bytes = ical::mend_split_characters(bytes);
+    let text = decode(&bytes, &options.file_name)?;
     let source = Source {
         file: &options.file_name,
         text: &text,

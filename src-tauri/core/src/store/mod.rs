@@ -5,6 +5,7 @@ mod bookmarks;
 mod load;
 mod migrations;
 mod queries;
+mod seed;
 mod write;
 
 use std::path::{Path, PathBuf};
