@@ -55,6 +55,10 @@ fn setup(app: &mut App) {
         }
         Err(message) => {
             eprintln!("plenary: {message}");
+            // The window could only show failing commands behind the message.
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.hide();
+            }
             let handle = app.handle().clone();
             app.dialog()
                 .message(message)

@@ -105,14 +105,16 @@ async fn wait_for_port(port: u16, timeout: Duration) -> Result<()> {
     Ok(())
 }
 
-/// A private X server on a display it chose itself.
-struct Xvfb {
-    child: Child,
+/// A private X server on a display it chose itself, killed when dropped.
+pub struct Xvfb {
+    /// Held so that the server is killed when the handle drops.
+    _process: Child,
     display: String,
 }
 
 impl Xvfb {
-    async fn start() -> Result<Xvfb> {
+    /// Starts an X server on the first free display.
+    pub async fn start() -> Result<Xvfb> {
         // -displayfd 1: Xvfb picks a free display and writes its number on stdout when ready.
         let mut child = Command::new("Xvfb")
             .args([
@@ -143,9 +145,28 @@ impl Xvfb {
             return Err("Xvfb exited without reporting a display".into());
         }
         Ok(Xvfb {
-            child,
+            _process: child,
             display: format!(":{number}"),
         })
+    }
+
+    /// The display name, e.g. `:3`, for `DISPLAY`.
+    pub fn display(&self) -> &str {
+        &self.display
+    }
+
+    /// The whole screen as a PNG in [`shots_dir`], via ImageMagick's `import`.
+    pub async fn grab(&self, name: &str) -> Result<PathBuf> {
+        let path = shots_dir().join(format!("{name}.png"));
+        let status = Command::new("import")
+            .args(["-display", self.display(), "-window", "root"])
+            .arg(&path)
+            .status()
+            .await?;
+        if !status.success() {
+            return Err(format!("import failed: {status}").into());
+        }
+        Ok(path)
     }
 }
 
@@ -179,6 +200,8 @@ impl App {
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
+            // Its own process group, so that WebKitWebDriver and the app go with it.
+            .process_group(0)
             .kill_on_drop(true)
             .spawn()
             .map_err(|e| {
@@ -187,7 +210,9 @@ impl App {
                     tauri_driver().display()
                 )
             })?;
+        // tauri-driver listens at once but fails requests until WebKitWebDriver is up.
         wait_for_port(driver_port, Duration::from_secs(10)).await?;
+        wait_for_port(native_port, Duration::from_secs(10)).await?;
         let client = connect(driver_port).await?;
         Ok(App {
             client,
@@ -205,12 +230,10 @@ impl App {
         Ok(())
     }
 
-    /// Ends the session (which quits the app) and stops the driver and the X server.
-    pub async fn quit(mut self) -> Result<()> {
-        let closed = self.client.clone().close().await;
-        let _ = self.driver.kill().await;
-        let _ = self.xvfb.child.kill().await;
-        Ok(closed?)
+    /// Ends the session (which quits the app); dropping the [`App`] then stops the driver and
+    /// the X server.
+    pub async fn quit(self) -> Result<()> {
+        Ok(self.client.clone().close().await?)
     }
 
     /// The X display the app runs on, e.g. for `import -display`.
@@ -296,18 +319,22 @@ impl App {
         Ok(path)
     }
 
-    /// The whole X screen, window frame included, via ImageMagick's `import`.
+    /// The whole X screen, native dialogs included, via ImageMagick's `import`.
     pub async fn screen_grab(&self, name: &str) -> Result<PathBuf> {
-        let path = shots_dir().join(format!("{name}-screen.png"));
-        let status = Command::new("import")
-            .args(["-display", self.display(), "-window", "root"])
-            .arg(&path)
-            .status()
-            .await?;
-        if !status.success() {
-            return Err(format!("import failed: {status}").into());
+        self.xvfb.grab(&format!("{name}-screen")).await
+    }
+}
+
+impl Drop for App {
+    /// Stops tauri-driver's whole process group (WebKitWebDriver, and the app if a test failed
+    /// before quitting it); the X server is killed when its handle drops.
+    fn drop(&mut self) {
+        if let Some(pid) = self.driver.id() {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", "--", &format!("-{pid}")])
+                .stderr(Stdio::null())
+                .status();
         }
-        Ok(path)
     }
 }
 

@@ -1,5 +1,10 @@
 //! Plenary's end-to-end suite. `config` always runs; the journeys drive the built app and run
 //! only with `PLENARY_E2E=1` (see `plenary_e2e::enabled`).
 
+// A test binary: panicking on a broken fixture is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod config;
+mod corrupt_store;
 mod first_start;
+mod security;
