@@ -8,6 +8,7 @@ mod common;
 
 mod bad_input;
 mod bad_input_json_ics;
+mod cross_format;
 mod exhibitors;
 mod export;
 mod frab_json;

@@ -1,5 +1,211 @@
-//! `plenary`: the command line over plenary-core.
+//! `plenary`: the command line over plenary-core. Every command works on the same store as the
+//! desktop app, prints for people by default and JSON with `--json`, and reports errors on
+//! stderr with a non-zero exit.
 
-fn main() {
-    println!("plenary: command line not built yet");
+mod commands;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Plenary: your conference companion, offline. Browse programmes, bookmark sessions and
+/// exhibitors, search in Chinese and English, and export your agenda.
+#[derive(Debug, Parser)]
+#[command(name = "plenary", version, about, long_about = None)]
+pub struct Cli {
+    /// The store to use. Default: plenary.db in $PLENARY_DATA_DIR, else the per-user data folder.
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+
+    /// Print JSON for scripts instead of text for people.
+    #[arg(long, global = true)]
+    json: bool,
+
+    /// The conference to work on (see `plenary conferences`). Default: the current one.
+    #[arg(long, short = 'c', global = true, value_name = "SLUG")]
+    conference: Option<String>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import a schedule (frab XML/JSON, iCalendar) or an exhibitor list (CSV/JSON).
+    Import {
+        /// The file to read. Its format is detected from the content.
+        file: PathBuf,
+        /// Read as this format instead of detecting it.
+        #[arg(long, value_name = "FORMAT")]
+        format: Option<String>,
+        /// Refuse files larger than this many bytes (default 64 MiB). Accepts K, M, G suffixes.
+        #[arg(long, value_name = "SIZE")]
+        max_size: Option<String>,
+        /// Exhibitor lists: explicit columns, e.g. `name=Company,booth=Stand No,hall=Pavilion`.
+        #[arg(long, value_name = "FIELD=COLUMN,...")]
+        map: Option<String>,
+    },
+    /// List the conferences in the store.
+    Conferences,
+    /// Make a conference the default for later commands.
+    Use {
+        /// The conference slug.
+        slug: String,
+    },
+    /// List sessions.
+    Sessions {
+        /// Only this day (YYYY-MM-DD).
+        #[arg(long)]
+        day: Option<chrono::NaiveDate>,
+        /// Only this track.
+        #[arg(long)]
+        track: Option<String>,
+        /// Only this kind (keynote, talk, workshop, …).
+        #[arg(long)]
+        kind: Option<String>,
+        /// Only this room.
+        #[arg(long)]
+        room: Option<String>,
+        /// Only this venue or hall.
+        #[arg(long)]
+        venue: Option<String>,
+    },
+    /// Show one session in full.
+    Session {
+        /// The session key (as listed by `sessions`).
+        key: String,
+    },
+    /// List speakers.
+    Speakers,
+    /// List exhibitors.
+    Exhibitors {
+        /// Only this hall.
+        #[arg(long)]
+        hall: Option<String>,
+        /// Only this category.
+        #[arg(long)]
+        category: Option<String>,
+        /// Only this country.
+        #[arg(long)]
+        country: Option<String>,
+    },
+    /// Search sessions, speakers, exhibitors and products, in Chinese or English.
+    Search {
+        /// Words to find; the last word of each term matches as a prefix.
+        query: String,
+        /// Only these kinds of result.
+        #[arg(long, value_enum, value_delimiter = ',')]
+        kind: Vec<SearchKind>,
+        /// Only sessions on this day (YYYY-MM-DD).
+        #[arg(long)]
+        day: Option<String>,
+        /// Only sessions in this track.
+        #[arg(long)]
+        track: Option<String>,
+        /// Only sessions of this kind (keynote, talk, …).
+        #[arg(long)]
+        session_kind: Option<String>,
+        /// Only exhibitors and products in this hall.
+        #[arg(long)]
+        hall: Option<String>,
+        /// Only exhibitors and products in this category.
+        #[arg(long)]
+        category: Option<String>,
+        /// At most this many results.
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+    /// Add, change, remove or list bookmarks.
+    #[command(subcommand)]
+    Bookmark(BookmarkCommand),
+    /// Your bookmarked sessions by day, with overlaps and free time.
+    Agenda,
+    /// Export your agenda as iCalendar, or the whole conference as frab XML or JSON.
+    Export {
+        /// What to write.
+        #[arg(value_enum)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// ics: the whole programme, not just your bookmarks.
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BookmarkCommand {
+    /// Bookmark a session, speaker or exhibitor (or change its priority or note).
+    Add {
+        /// The key of the session, speaker or exhibitor.
+        key: String,
+        /// What the key names.
+        #[arg(long = "type", value_enum, default_value = "session")]
+        target: Target,
+        /// must, want or maybe.
+        #[arg(long, value_enum)]
+        priority: Option<PriorityArg>,
+        /// A note to keep with it.
+        #[arg(long)]
+        note: Option<String>,
+        /// Exhibitors: mark as visited.
+        #[arg(long)]
+        visited: bool,
+    },
+    /// Remove a bookmark.
+    Remove {
+        key: String,
+        #[arg(long = "type", value_enum, default_value = "session")]
+        target: Target,
+    },
+    /// List bookmarks, orphaned ones included.
+    List {
+        /// Bookmarks of every conference, not just the current one.
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SearchKind {
+    Sessions,
+    Speakers,
+    Exhibitors,
+    Products,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Target {
+    Session,
+    Speaker,
+    Exhibitor,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PriorityArg {
+    Must,
+    Want,
+    Maybe,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    Ics,
+    FrabXml,
+    FrabJson,
+    ExhibitorsCsv,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match commands::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("plenary: error: {err}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! transaction so that an import is all or nothing.
 
 mod bookmarks;
+mod calendar;
 mod load;
 mod migrations;
 mod queries;

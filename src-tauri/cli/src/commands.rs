@@ -1,0 +1,339 @@
+//! Each subcommand: parse arguments into core requests, call core, print.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use plenary_core::export;
+use plenary_core::import::{ColumnMap, ImportOptions, DEFAULT_MAX_BYTES};
+use plenary_core::model::Format;
+use plenary_core::search::{Entity, SearchQuery};
+use plenary_core::store::{
+    default_data_dir, BookmarkChange, BookmarkKind, ExhibitorFilter, Priority, SessionFilter,
+    DB_FILE,
+};
+use plenary_core::{Error, Result, Store};
+use serde::Serialize;
+
+use crate::output;
+use crate::{BookmarkCommand, Cli, Command, ExportFormat, PriorityArg, SearchKind, Target};
+
+/// Files at least this big get a progress bar.
+const PROGRESS_THRESHOLD: u64 = 1024 * 1024;
+
+pub fn run(cli: Cli) -> Result<()> {
+    let store = open_store(cli.db.as_deref())?;
+    let conference = cli.conference.as_deref();
+    let json = cli.json;
+    match cli.command {
+        Command::Import {
+            file,
+            format,
+            max_size,
+            map,
+        } => import_file(&store, &file, format, max_size, map, conference, json),
+        Command::Conferences => print(json, &store.conferences()?, output::conferences),
+        Command::Use { slug } => {
+            store.set_current_conference(&slug)?;
+            print(json, &slug, |s| println!("Now using {s}."))
+        }
+        Command::Sessions {
+            day,
+            track,
+            kind,
+            room,
+            venue,
+        } => {
+            let filter = SessionFilter {
+                conference: conference.map(String::from),
+                day,
+                track,
+                kind,
+                room,
+                venue,
+                ..SessionFilter::default()
+            };
+            print(json, &store.sessions(&filter)?, output::sessions)
+        }
+        Command::Session { key } => print(json, &store.session(conference, &key)?, output::session),
+        Command::Speakers => print(json, &store.speakers(conference)?, output::speakers),
+        Command::Exhibitors {
+            hall,
+            category,
+            country,
+        } => {
+            let filter = ExhibitorFilter {
+                conference: conference.map(String::from),
+                hall,
+                category,
+                country,
+            };
+            print(json, &store.exhibitors(&filter)?, output::exhibitors)
+        }
+        Command::Search {
+            query,
+            kind,
+            day,
+            track,
+            session_kind,
+            hall,
+            category,
+            limit,
+        } => {
+            let request = SearchQuery {
+                text: query,
+                conference: conference.map(String::from),
+                entities: kind.into_iter().map(entity).collect(),
+                day,
+                track,
+                kind: session_kind,
+                hall,
+                category,
+                limit: Some(limit),
+            };
+            print(json, &store.search(&request)?, output::hits)
+        }
+        Command::Bookmark(command) => bookmark(&store, conference, command, json),
+        Command::Agenda => print(json, &store.agenda(conference)?, output::agenda),
+        Command::Export {
+            format,
+            output,
+            all,
+        } => export_to(&store, conference, format, output, all),
+    }
+}
+
+/// Opens the store named by `--db`, else the one in the data directory.
+fn open_store(db: Option<&Path>) -> Result<Store> {
+    let path = match db {
+        Some(path) => path.to_path_buf(),
+        None => default_data_dir()
+            .ok_or_else(|| {
+                Error::BadRequest("no home folder to keep data in; pass --db PATH".into())
+            })?
+            .join(DB_FILE),
+    };
+    let store = Store::open(path)?;
+    store.load_default_if_empty()?;
+    Ok(store)
+}
+
+fn print<T: Serialize + ?Sized>(json: bool, value: &T, human: impl FnOnce(&T)) -> Result<()> {
+    if json {
+        let mut out = std::io::stdout().lock();
+        serde_json::to_writer_pretty(&mut out, value)?;
+        let _ = writeln!(out);
+    } else {
+        human(value);
+    }
+    Ok(())
+}
+
+fn entity(kind: SearchKind) -> Entity {
+    match kind {
+        SearchKind::Sessions => Entity::Session,
+        SearchKind::Speakers => Entity::Person,
+        SearchKind::Exhibitors => Entity::Exhibitor,
+        SearchKind::Products => Entity::Product,
+    }
+}
+
+/// Parses `64M`, `512K`, `2G` or plain bytes.
+fn parse_size(text: &str) -> Result<u64> {
+    let text = text.trim();
+    let (digits, unit) = match text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => text.split_at(i),
+        None => (text, ""),
+    };
+    let multiplier = match unit.to_ascii_uppercase().trim_end_matches(['B', 'I']) {
+        "" => 1,
+        "K" => 1024,
+        "M" => 1024 * 1024,
+        "G" => 1024 * 1024 * 1024,
+        _ => {
+            return Err(Error::BadRequest(format!(
+                "--max-size {text:?}: use bytes or a K, M or G suffix"
+            )))
+        }
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(multiplier))
+        .ok_or_else(|| Error::BadRequest(format!("--max-size {text:?}: not a size")))
+}
+
+fn import_file(
+    store: &Store,
+    file: &Path,
+    format: Option<String>,
+    max_size: Option<String>,
+    map: Option<String>,
+    conference: Option<&str>,
+    json: bool,
+) -> Result<()> {
+    let name = file.display().to_string();
+    let mut options = ImportOptions::new(name.clone());
+    options.max_bytes = max_size
+        .as_deref()
+        .map(parse_size)
+        .transpose()?
+        .unwrap_or(DEFAULT_MAX_BYTES);
+    options.conference = conference.map(String::from);
+    options.format = format
+        .map(|f| {
+            Format::from_name(&f).ok_or_else(|| {
+                Error::BadRequest(format!(
+                    "--format {f:?}: expected frab-xml, frab-json, ics, exhibitors-csv or exhibitors-json"
+                ))
+            })
+        })
+        .transpose()?;
+    if let Some(map) = map {
+        options.columns = ColumnMap::parse(&map)?;
+    }
+    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    let bar = progress_bar(size);
+    let report = store.import_file(file, &options, &mut |p| {
+        bar.set_message(p.phase);
+        if p.phase == "write" && p.total > 0 {
+            bar.set_length(p.total);
+            bar.set_position(p.done);
+        }
+    });
+    bar.finish_and_clear();
+    let report = report?;
+    print(json, &report, output::import_report)
+}
+
+fn progress_bar(size: u64) -> ProgressBar {
+    if size < PROGRESS_THRESHOLD {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {msg:10} [{bar:30}] {pos}/{len}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar.enable_steady_tick(Duration::from_millis(100));
+    bar
+}
+
+fn bookmark(
+    store: &Store,
+    conference: Option<&str>,
+    command: BookmarkCommand,
+    json: bool,
+) -> Result<()> {
+    let slug = || -> Result<String> {
+        match conference {
+            Some(c) => Ok(c.to_string()),
+            None => store
+                .conferences()?
+                .into_iter()
+                .find(|c| c.current)
+                .map(|c| c.slug)
+                .ok_or_else(|| Error::NotFound {
+                    what: "conference",
+                    key: "(none imported yet)".into(),
+                }),
+        }
+    };
+    match command {
+        BookmarkCommand::Add {
+            key,
+            target,
+            priority,
+            note,
+            visited,
+        } => {
+            let change = BookmarkChange {
+                conference: slug()?,
+                kind: Some(kind(target)),
+                key,
+                priority: priority.map(|p| match p {
+                    PriorityArg::Must => Priority::Must,
+                    PriorityArg::Want => Priority::Want,
+                    PriorityArg::Maybe => Priority::Maybe,
+                }),
+                note,
+                visited: visited.then_some(true),
+            };
+            let mark = store.set_bookmark(&change)?;
+            print(json, &mark, |m| {
+                println!(
+                    "Bookmarked {} ({}): {}",
+                    m.key,
+                    m.priority.as_str(),
+                    m.title
+                )
+            })
+        }
+        BookmarkCommand::Remove { key, target } => {
+            if !store.remove_bookmark(&slug()?, kind(target), &key)? {
+                return Err(Error::NotFound {
+                    what: "bookmark",
+                    key,
+                });
+            }
+            print(json, &key, |k| println!("Removed bookmark {k}."))
+        }
+        BookmarkCommand::List { all } => {
+            let marks = if all {
+                store.bookmarks(None)?
+            } else {
+                store.bookmarks(Some(&slug()?))?
+            };
+            print(json, &marks, output::bookmarks)
+        }
+    }
+}
+
+fn kind(target: Target) -> BookmarkKind {
+    match target {
+        Target::Session => BookmarkKind::Session,
+        Target::Speaker => BookmarkKind::Person,
+        Target::Exhibitor => BookmarkKind::Exhibitor,
+    }
+}
+
+fn export_to(
+    store: &Store,
+    conference: Option<&str>,
+    format: ExportFormat,
+    output: Option<PathBuf>,
+    all: bool,
+) -> Result<()> {
+    let text = match format {
+        ExportFormat::Ics if !all => store.agenda_ics(conference)?,
+        ExportFormat::Ics => export::ical::write(&store.load_conference(conference)?),
+        ExportFormat::FrabXml => export::frab_xml::write(&store.load_conference(conference)?),
+        ExportFormat::FrabJson => serde_json::to_string_pretty(&export::frab_json::write(
+            &store.load_conference(conference)?,
+        ))?,
+        ExportFormat::ExhibitorsCsv => export::csv::exhibitors(&store.load_conference(conference)?),
+    };
+    match output {
+        Some(path) => std::fs::write(&path, text).map_err(|source| Error::Io { path, source }),
+        None => {
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes_parse_with_suffixes() {
+        assert_eq!(parse_size("100").ok(), Some(100));
+        assert_eq!(parse_size("64M").ok(), Some(64 * 1024 * 1024));
+        assert_eq!(parse_size("2GiB").ok(), Some(2 * 1024 * 1024 * 1024));
+        assert!(parse_size("12Q").is_err());
+        assert!(parse_size("M").is_err());
+    }
+}

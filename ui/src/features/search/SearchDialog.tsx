@@ -1,0 +1,187 @@
+// Search everywhere: Ctrl+K or "/" opens it, results come as you type. Each keystroke is marked
+// `search:keystroke` and each painted result list `search:painted` (performance.mark), so the
+// keystroke-to-paint time can be measured in the real app.
+import { useEffect, useRef, useState } from "preact/hooks";
+import { t } from "../../i18n";
+import * as ipc from "../../ipc";
+import type { Entity, SearchHit } from "../../ipc/bindings";
+import { highlightSegments } from "../../lib/highlight";
+import { formatStart } from "../../lib/time";
+import { searchOpen } from "../../state/app";
+import { navigate } from "../../state/router";
+import { lang, timeMode } from "../../state/settings";
+
+export const DEBOUNCE_MS = 60;
+const ORDER: Entity[] = ["session", "person", "exhibitor", "product"];
+
+/** Hits grouped by entity in a fixed order; keyboard order follows the groups. */
+export function groupHits(hits: readonly SearchHit[]): { entity: Entity; hits: SearchHit[] }[] {
+  return ORDER.map((entity) => ({ entity, hits: hits.filter((h) => h.entity === entity) })).filter((g) => g.hits.length);
+}
+
+export function openHit(hit: SearchHit): void {
+  if (hit.entity === "session") navigate("session", hit.key);
+  else if (hit.entity === "person") navigate("speaker", hit.key);
+  else navigate("exhibitor", hit.key);
+}
+
+export function Highlighted({ label, ranges }: { label: string; ranges: SearchHit["highlights"] }) {
+  return (
+    <>
+      {highlightSegments(label, ranges).map((seg, i) => (seg.hit ? <mark key={i}>{seg.text}</mark> : seg.text))}
+    </>
+  );
+}
+
+export function SearchDialog() {
+  const input = useRef<HTMLInputElement>(null);
+  const opener = useRef<Element | null>(null);
+  const seq = useRef(0);
+  const [text, setText] = useState("");
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [active, setActive] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ipc.IpcError | null>(null);
+  const open = searchOpen.value;
+
+  useEffect(() => {
+    if (!open) return;
+    opener.current = document.activeElement;
+    input.current?.focus();
+    input.current?.select();
+    return () => (opener.current as HTMLElement | null)?.focus?.();
+  }, [open]);
+
+  useEffect(() => {
+    if (!open) return;
+    const mine = ++seq.current;
+    if (!text.trim()) {
+      setHits([]);
+      setBusy(false);
+      return;
+    }
+    setBusy(true);
+    const timer = setTimeout(() => {
+      ipc.search({ text, entities: [], limit: 60 }).then(
+        (found) => {
+          if (mine !== seq.current) return; // a newer keystroke owns the list now
+          setHits(found);
+          setActive(0);
+          setError(null);
+          setBusy(false);
+          requestAnimationFrame(() => {
+            performance.mark("search:painted", { detail: { text, hits: found.length } });
+            try {
+              performance.measure("search", "search:keystroke", "search:painted");
+            } catch {
+              // No keystroke mark yet (results restored on open): nothing to measure.
+            }
+          });
+        },
+        (e: unknown) => {
+          if (mine !== seq.current) return;
+          setError(ipc.toIpcError(e));
+          setBusy(false);
+        },
+      );
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, open]);
+
+  if (!open) return null;
+  const groups = groupHits(hits);
+  const flat = groups.flatMap((g) => g.hits);
+  const close = () => (searchOpen.value = false);
+  const choose = (hit: SearchHit | undefined) => {
+    if (!hit) return;
+    close();
+    openHit(hit);
+  };
+  const optionId = (i: number) => `search-option-${i}`;
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      if (!flat.length) return;
+      const next = (active + (event.key === "ArrowDown" ? 1 : -1) + flat.length) % flat.length;
+      setActive(next);
+      document.getElementById(optionId(next))?.scrollIntoView?.({ block: "nearest" });
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      choose(flat[active]);
+    } else if (event.key === "Tab") {
+      event.preventDefault(); // keep focus inside the dialog: the input is its one control
+    }
+  };
+
+  let index = -1;
+  return (
+    <div class="modal-backdrop" data-testid="search-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
+      <div class="modal search-dialog" role="dialog" aria-modal="true" aria-label={t("search.title")} data-testid="search-dialog" onKeyDown={onKeyDown}>
+        <input
+          ref={input}
+          type="text"
+          class="search-input"
+          role="combobox"
+          aria-expanded={flat.length > 0}
+          aria-controls="search-results"
+          aria-autocomplete="list"
+          aria-activedescendant={flat.length ? optionId(active) : undefined}
+          aria-label={t("search.title")}
+          placeholder={t("search.placeholder")}
+          data-testid="search-input"
+          value={text}
+          onInput={(e) => {
+            performance.mark("search:keystroke");
+            setText((e.currentTarget as HTMLInputElement).value);
+          }}
+        />
+        <div id="search-results" role="listbox" aria-label={t("search.results")} class="search-results" data-testid="search-results" aria-busy={busy}>
+          {groups.map((g) => (
+            <div key={g.entity} role="group" aria-labelledby={`search-group-${g.entity}`} data-testid={`search-group-${g.entity}`}>
+              <div id={`search-group-${g.entity}`} class="search-group-title" role="presentation">
+                {t(`search.group.${g.entity}`)}
+              </div>
+              {g.hits.map((hit) => {
+                index++;
+                const i = index;
+                return (
+                  <div
+                    key={`${hit.entity}-${hit.key}-${i}`}
+                    id={optionId(i)}
+                    role="option"
+                    aria-selected={i === active}
+                    class="search-option"
+                    data-testid="search-result"
+                    data-entity={hit.entity}
+                    data-key={hit.key}
+                    onMouseMove={() => i !== active && setActive(i)}
+                    onClick={() => choose(hit)}
+                  >
+                    <span class="search-label" data-testid="search-label">
+                      <Highlighted label={hit.label} ranges={hit.highlights} />
+                      {hit.other_label && <span class="row-other"> · {hit.other_label}</span>}
+                    </span>
+                    <span class="search-detail">
+                      {[hit.start ? formatStart(hit.start, timeMode.value, lang.value) : null, hit.detail]
+                        .filter(Boolean)
+                        .join(" · ")}
+                    </span>
+                  </div>
+                );
+              })}
+            </div>
+          ))}
+          {!busy && text.trim() && !flat.length && !error && (
+            <p class="state state-empty" data-testid="search-empty">{t("search.none", { text })}</p>
+          )}
+          {error && <p class="inline-error" role="alert">{error.kind}: {error.message}</p>}
+        </div>
+        <p class="search-help">{t("search.help")}</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { describe, expect, test } from "vitest";
+import type { SearchHit } from "../../ipc/bindings";
+import { searchOpen } from "../../state/app";
+import { route } from "../../state/router";
+import { startBackend } from "../../test/backend";
+import { App } from "../shell/App";
+import { Highlighted, SearchDialog } from "./SearchDialog";
+
+const hit = (label: string, highlights: [number, number][], entity: SearchHit["entity"] = "session", key = label): SearchHit => ({
+  entity, key, label, other_label: null, detail: null, start: null, highlights, rank: 0,
+});
+
+describe("search dialog", () => {
+  test("Ctrl+K opens it; arrows move; Enter opens the result; Esc closes", async () => {
+    await startBackend();
+    render(<App />);
+    await screen.findByTestId("app-ready");
+    fireEvent.keyDown(window, { key: "k", ctrlKey: true });
+    const input = await screen.findByTestId("search-input");
+    expect(document.activeElement).toBe(input);
+
+    fireEvent.input(input, { target: { value: "robot" } });
+    await waitFor(() => expect(screen.getAllByTestId("search-result").length).toBeGreaterThan(1));
+    const results = screen.getAllByTestId("search-result");
+    // Grouped: sessions, then exhibitors, then products.
+    expect(results.map((r) => r.dataset.entity)).toEqual(["session", "exhibitor"]);
+    expect(results[0]!.getAttribute("aria-selected")).toBe("true");
+    fireEvent.keyDown(input, { key: "ArrowDown" });
+    expect(results[1]!.getAttribute("aria-selected")).toBe("true");
+    expect(input.getAttribute("aria-activedescendant")).toBe(results[1]!.id);
+    fireEvent.keyDown(input, { key: "ArrowDown" }); // wraps
+    expect(results[0]!.getAttribute("aria-selected")).toBe("true");
+    fireEvent.keyDown(input, { key: "ArrowUp" });
+    fireEvent.keyDown(input, { key: "Enter" });
+    expect(screen.queryByTestId("search-dialog")).toBeNull();
+    expect(route.value).toEqual({ view: "exhibitor", key: "e-unitree" });
+
+    fireEvent.keyDown(document.body, { key: "/" });
+    await screen.findByTestId("search-dialog");
+    fireEvent.keyDown(screen.getByTestId("search-input"), { key: "Escape" });
+    expect(screen.queryByTestId("search-dialog")).toBeNull();
+  });
+
+  test("finds Chinese text and marks the matched characters", async () => {
+    await startBackend();
+    searchOpen.value = true;
+    render(<SearchDialog />);
+    fireEvent.input(screen.getByTestId("search-input"), { target: { value: "宇树" } });
+    const result = await screen.findByTestId("search-result");
+    expect(result.dataset.key).toBe("e-unitree");
+    expect(screen.getByTestId("search-group-exhibitor")).toBeTruthy();
+  });
+
+  test("a slow answer to an older query never replaces a newer one", async () => {
+    const pending: Record<string, (hits: SearchHit[]) => void> = {};
+    await startBackend({
+      search: ({ query }) => new Promise<SearchHit[]>((resolve) => (pending[query.text] = resolve)),
+    });
+    searchOpen.value = true;
+    render(<SearchDialog />);
+    const input = screen.getByTestId("search-input");
+    fireEvent.input(input, { target: { value: "hin" } });
+    await waitFor(() => expect(pending.hin).toBeDefined());
+    fireEvent.input(input, { target: { value: "hinton" } });
+    await waitFor(() => expect(pending.hinton).toBeDefined());
+    pending.hinton!([hit("Geoffrey Hinton", [[9, 15]], "person", "p-hinton")]);
+    await screen.findByText("Hinton");
+    pending.hin!([hit("Hindi track", [[0, 3]])]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.getAllByTestId("search-result").map((r) => r.dataset.key)).toEqual(["p-hinton"]);
+  });
+
+  test("records search:keystroke and search:painted marks", async () => {
+    await startBackend();
+    performance.clearMarks();
+    searchOpen.value = true;
+    render(<SearchDialog />);
+    fireEvent.input(screen.getByTestId("search-input"), { target: { value: "Hinton" } });
+    await screen.findAllByTestId("search-result");
+    await waitFor(() => expect(performance.getEntriesByName("search:painted")).toHaveLength(1));
+    expect(performance.getEntriesByName("search:keystroke")).toHaveLength(1);
+  });
+});
+
+describe("highlights", () => {
+  test("render <mark> around character ranges, astral characters intact", () => {
+    const { container } = render(<Highlighted label="𠮷野家 AI 机器人" ranges={[[1, 3], [7, 10]]} />);
+    expect([...container.querySelectorAll("mark")].map((m) => m.textContent)).toEqual(["野家", "机器人"]);
+    expect(container.textContent).toBe("𠮷野家 AI 机器人");
+  });
+});

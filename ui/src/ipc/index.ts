@@ -1,0 +1,202 @@
+// The one door to the backend. Everything else in the UI calls Rust (and the Tauri plugins)
+// through the functions here, so tests and the browser preview can swap the door for mockIPC.
+import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { open, save } from "@tauri-apps/plugin-dialog";
+import { openUrl } from "@tauri-apps/plugin-opener";
+import type {
+  Agenda,
+  Bookmark,
+  BookmarkChange,
+  BookmarkKind,
+  ConferenceSummary,
+  ExhibitorFilter,
+  ExhibitorView,
+  ImportReport,
+  PersonView,
+  Progress,
+  SearchHit,
+  SearchQuery,
+  SessionFilter,
+  SessionView,
+} from "./bindings";
+
+/** Every command of `ipc-contract.md`: its arguments (by Rust parameter name) and result. */
+export interface Commands {
+  conferences: { args: Record<string, never>; result: ConferenceSummary[] };
+  set_current_conference: { args: { slug: string }; result: null };
+  sessions: { args: { filter: SessionFilter }; result: SessionView[] };
+  session: { args: { conference: string | null; key: string }; result: SessionView };
+  speakers: { args: { conference: string | null }; result: PersonView[] };
+  exhibitors: { args: { filter: ExhibitorFilter }; result: ExhibitorView[] };
+  search: { args: { query: SearchQuery }; result: SearchHit[] };
+  bookmarks: { args: { conference: string | null }; result: Bookmark[] };
+  set_bookmark: { args: { change: BookmarkChange }; result: Bookmark };
+  remove_bookmark: {
+    args: { conference: string; kind: BookmarkKind; key: string };
+    result: boolean;
+  };
+  agenda: { args: { conference: string | null }; result: Agenda };
+  import_file: { args: { path: string; conference: string | null }; result: ImportReport };
+  export_agenda_ics: { args: { conference: string | null; path: string }; result: null };
+  export_session_ics: {
+    args: { conference: string | null; key: string; path: string };
+    result: null;
+  };
+}
+export type Command = keyof Commands;
+
+/**
+ * What a failed call rejects with. `kind` is core's error kind (syntax, invalid, refused,
+ * too-large, unknown-format, encoding, not-found, bad-request, io, corrupt, database, json), or
+ * `ipc` when the failure came from the bridge itself rather than from a command.
+ */
+export class IpcError extends Error {
+  readonly kind: string;
+  constructor(kind: string, message: string) {
+    super(message);
+    this.name = "IpcError";
+    this.kind = kind;
+  }
+}
+
+/** Turns whatever a rejected call carried into an {@link IpcError}. */
+export function toIpcError(error: unknown): IpcError {
+  if (error instanceof IpcError) return error;
+  if (error && typeof error === "object") {
+    const { kind, message } = error as { kind?: unknown; message?: unknown };
+    if (typeof message === "string") {
+      return new IpcError(typeof kind === "string" ? kind : "ipc", message);
+    }
+  }
+  if (typeof error === "string") return new IpcError("ipc", error);
+  return new IpcError("ipc", String(error));
+}
+
+async function call<C extends Command>(
+  command: C,
+  args: Commands[C]["args"],
+): Promise<Commands[C]["result"]> {
+  try {
+    return await invoke<Commands[C]["result"]>(command, args);
+  } catch (error) {
+    throw toIpcError(error);
+  }
+}
+
+// `conference: null` means "the current conference" throughout.
+
+export const conferences = () => call("conferences", {});
+export const setCurrentConference = (slug: string) => call("set_current_conference", { slug });
+export const sessions = (filter: SessionFilter = {}) => call("sessions", { filter });
+export const session = (key: string, conference: string | null = null) =>
+  call("session", { conference, key });
+export const speakers = (conference: string | null = null) => call("speakers", { conference });
+export const exhibitors = (filter: ExhibitorFilter = {}) => call("exhibitors", { filter });
+export const search = (query: SearchQuery) => call("search", { query });
+export const bookmarks = (conference: string | null = null) => call("bookmarks", { conference });
+export const setBookmark = (change: BookmarkChange) => call("set_bookmark", { change });
+export const removeBookmark = (conference: string, kind: BookmarkKind, key: string) =>
+  call("remove_bookmark", { conference, kind, key });
+export const agenda = (conference: string | null = null) => call("agenda", { conference });
+/** `conference` is the target slug for exhibitor lists, else null. */
+export const importFile = (path: string, conference: string | null) =>
+  call("import_file", { path, conference });
+export const exportAgendaIcs = (path: string, conference: string | null = null) =>
+  call("export_agenda_ics", { conference, path });
+export const exportSessionIcs = (key: string, path: string, conference: string | null = null) =>
+  call("export_session_ics", { conference, key, path });
+
+export type Unlisten = () => void;
+
+/** Calls `cb` with each `import-progress` event until the returned function is called. */
+export async function onImportProgress(cb: (progress: Progress) => void): Promise<Unlisten> {
+  try {
+    return await listen<Progress>("import-progress", (event) => cb(event.payload));
+  } catch (error) {
+    throw toIpcError(error);
+  }
+}
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** Asks for one file to open; null when the user cancels. */
+export async function openDialog(options: {
+  title: string;
+  filters: FileFilter[];
+}): Promise<string | null> {
+  try {
+    const picked = await open({ ...options, multiple: false, directory: false });
+    return Array.isArray(picked) ? (picked[0] ?? null) : picked;
+  } catch (error) {
+    throw toIpcError(error);
+  }
+}
+
+/** Asks where to save a file; null when the user cancels. */
+export async function saveDialog(options: {
+  title: string;
+  defaultPath: string;
+  filters: FileFilter[];
+}): Promise<string | null> {
+  try {
+    return await save(options);
+  } catch (error) {
+    throw toIpcError(error);
+  }
+}
+
+const EXTERNAL_SCHEMES = new Set(["http:", "https:", "mailto:"]);
+
+/** Whether `url` may leave the app: only absolute http, https and mailto URLs may. */
+export function isExternalUrl(url: string): boolean {
+  try {
+    return EXTERNAL_SCHEMES.has(new URL(url.trim()).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Opens `url` in the user's browser or mail client. Anything but http:, https: and mailto: is
+ * refused here (the capability scope refuses it again on the Rust side).
+ */
+export async function openExternal(url: string): Promise<void> {
+  if (!isExternalUrl(url)) {
+    throw new IpcError("refused", `Only http, https and mailto links can be opened: ${url}`);
+  }
+  try {
+    await openUrl(url.trim());
+  } catch (error) {
+    throw toIpcError(error);
+  }
+}
+
+export type FileDrop =
+  | { type: "enter"; paths: string[] }
+  | { type: "over" }
+  | { type: "drop"; paths: string[] }
+  | { type: "leave" };
+
+/**
+ * Calls `cb` as files are dragged over and dropped on the window. Outside the app (a plain
+ * browser without the mock) there is no webview to listen to, and this does nothing.
+ */
+export async function onFileDrop(cb: (drop: FileDrop) => void): Promise<Unlisten> {
+  let webview;
+  try {
+    webview = getCurrentWebview();
+  } catch {
+    return () => {};
+  }
+  const unlisten = await webview.onDragDropEvent((event) => {
+    const p = event.payload;
+    if (p.type === "enter" || p.type === "drop") cb({ type: p.type, paths: p.paths });
+    else cb({ type: p.type });
+  });
+  return () => void unlisten();
+}

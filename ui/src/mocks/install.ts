@@ -1,0 +1,10 @@
+// Mock mode: the app in a plain browser, served by the in-memory backend. Loaded only in dev
+// (`?mock`) or in a build made with `--mode mock`; the production build never includes it.
+import { emitMockEvent, installMockBackend } from "../ipc/mock";
+import { createMockBackend, createMockState } from "./backend";
+
+export function installMocks(params: URLSearchParams): void {
+  const big = Number(params.get("sessions") ?? 0) || undefined;
+  const options = { bigProgramme: big, importMs: 1500, emit: emitMockEvent };
+  installMockBackend(createMockBackend(createMockState(options), options));
+}
