@@ -150,7 +150,7 @@ fn dev_csp_only_adds_the_dev_server() {
     };
     let extra: Vec<_> = broad_sources(dev)
         .into_iter()
-        .filter(|s| s != "style-src 'unsafe-inline'" && s != "connect-src ws://localhost:5173")
+        .filter(|s| s != "style-src 'unsafe-inline'" && s != "connect-src ws://localhost:1420")
         .collect();
     assert_eq!(
         extra,
@@ -163,18 +163,16 @@ fn dev_csp_only_adds_the_dev_server() {
     );
 }
 
+/// `freezePrototype` stays off on purpose: @preact/signals assigns `Signal.prototype.toString`
+/// and `valueOf`, which throws in strict code once `Object.prototype` is frozen (the "override
+/// mistake"), and the UI renders nothing. The CSP and the capability are the defence instead.
 #[test]
-fn no_global_tauri_and_frozen_prototype() {
+fn no_global_tauri() {
     let conf = conf();
     assert_ne!(
         conf["app"]["withGlobalTauri"],
         Value::Bool(true),
         "window.__TAURI__ stays off: the UI imports @tauri-apps/api"
-    );
-    assert_eq!(
-        conf["app"]["security"]["freezePrototype"],
-        Value::Bool(true),
-        "Object.prototype is frozen against prototype pollution"
     );
     let frontend = conf["build"]["frontendDist"].as_str().unwrap_or_default();
     assert!(
