@@ -259,9 +259,24 @@ impl App {
         Ok(self.client.find_all(Locator::Css(&css)).await?)
     }
 
-    /// The visible text of the element with this `data-testid`.
+    /// The rendered text of the element with this `data-testid`.
     pub async fn text(&self, id: &str) -> Result<String> {
-        Ok(self.testid(id).await?.text().await?)
+        let element = self.testid(id).await?;
+        self.inner_text(&element).await
+    }
+
+    /// `innerText`, read in the page. WebDriver's own Get Element Text returns "" for text in
+    /// an `overflow: hidden` box inside a flex item (the header's conference title), because its
+    /// visibility atom deems it hidden.
+    pub async fn inner_text(&self, element: &Element) -> Result<String> {
+        let value = self
+            .client
+            .execute(
+                "return arguments[0].innerText;",
+                vec![serde_json::to_value(element)?],
+            )
+            .await?;
+        Ok(value.as_str().unwrap_or_default().to_string())
     }
 
     /// Waits until the text of `data-testid=id` satisfies `pred`, returning it.
@@ -271,7 +286,7 @@ impl App {
         while start.elapsed() < TIMEOUT {
             if let Ok(elements) = self.all_testid(id).await {
                 for element in elements {
-                    if let Ok(text) = element.text().await {
+                    if let Ok(text) = self.inner_text(&element).await {
                         if pred(&text) {
                             return Ok(text);
                         }

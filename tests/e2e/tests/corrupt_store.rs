@@ -52,20 +52,29 @@ async fn corrupt_store_is_reported_and_kept() {
         "stderr names the damaged file and what is wrong: {first:?}"
     );
 
-    // Wait for the dialog, record it, and press its default button.
-    let found = Command::new("xdotool")
-        .env("DISPLAY", x.display())
-        .args(["search", "--sync", "--name", DIALOG_TITLE])
-        .output();
-    let found = tokio::time::timeout(Duration::from_secs(15), found)
+    // Wait for the dialog, record it, and press its default button. Polled: `search --sync`
+    // gives up when a window vanishes while GTK is still mapping the dialog.
+    let window = async {
+        loop {
+            let found = Command::new("xdotool")
+                .env("DISPLAY", x.display())
+                .args(["search", "--name", DIALOG_TITLE])
+                .output()
+                .await
+                .expect("xdotool runs (apt package xdotool)");
+            let id = String::from_utf8_lossy(&found.stdout)
+                .lines()
+                .next()
+                .map(str::to_string);
+            if let Some(id) = id.filter(|id| !id.trim().is_empty()) {
+                return id.trim().to_string();
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    };
+    let window = tokio::time::timeout(Duration::from_secs(15), window)
         .await
-        .expect("the dialog appears within 15 s")
-        .expect("xdotool runs (apt package xdotool)");
-    let window = String::from_utf8_lossy(&found.stdout).trim().to_string();
-    assert!(
-        !window.is_empty(),
-        "a window titled {DIALOG_TITLE:?} is shown"
-    );
+        .unwrap_or_else(|_| panic!("a window titled {DIALOG_TITLE:?} appears within 15 s"));
     x.grab("corrupt-store-dialog").await.expect("screen grab");
     let pressed = Command::new("xdotool")
         .env("DISPLAY", x.display())
