@@ -48,6 +48,15 @@ pub fn app_binary() -> PathBuf {
     target.join("debug").join("plenary-desktop")
 }
 
+/// The shared test data: `PLENARY_SHARED_DATA`, else `shared/data` beside the repository (as
+/// in core's suite), e.g. `shared_data("schedules/36c3.schedule.xml")`.
+pub fn shared_data(relative: &str) -> PathBuf {
+    std::env::var_os("PLENARY_SHARED_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("../shared/data"))
+        .join(relative)
+}
+
 /// tauri-driver: `TAURI_DRIVER` if set, else the copy `scripts/test` installs in `tools/`,
 /// else whatever is on `PATH`.
 pub fn tauri_driver() -> PathBuf {
@@ -83,6 +92,20 @@ pub fn enabled() -> bool {
     }
     eprintln!("skipped: {message}");
     false
+}
+
+/// The environment that keeps an app run private: the store in `data_dir`
+/// (`PLENARY_DATA_DIR`), and WebKit's storage (the UI's settings) and GTK's recent files under
+/// it too, so tests share nothing with each other or with the user's own profile.
+pub fn profile_env(data_dir: &Path) -> Vec<(&'static str, PathBuf)> {
+    vec![
+        ("PLENARY_DATA_DIR", data_dir.to_path_buf()),
+        ("XDG_DATA_HOME", data_dir.join("xdg/data")),
+        ("XDG_CONFIG_HOME", data_dir.join("xdg/config")),
+        ("XDG_CACHE_HOME", data_dir.join("xdg/cache")),
+        // No accessibility bus on a bare X server; without this GTK waits for one.
+        ("NO_AT_BRIDGE", "1".into()),
+    ]
 }
 
 /// A free TCP port on the loopback interface. Another process could take it before we use it;
@@ -155,6 +178,45 @@ impl Xvfb {
         &self.display
     }
 
+    /// Runs `xdotool` on this display.
+    pub async fn xdotool(&self, args: &[&str]) -> Result<String> {
+        let out = Command::new("xdotool")
+            .env("DISPLAY", &self.display)
+            .args(args)
+            .output()
+            .await
+            .map_err(|e| format!("cannot run xdotool (apt package xdotool): {e}"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "xdotool {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            )
+            .into());
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+
+    /// The id of the first window named `title`, polling until one appears. (`search --sync`
+    /// gives up when a window vanishes while GTK is still mapping the dialog.)
+    pub async fn wait_for_window(&self, title: &str) -> Result<String> {
+        let start = Instant::now();
+        loop {
+            // xdotool exits 1 when nothing matches.
+            // Only mapped windows: GTK keeps a closed dialog's window around, unmapped.
+            let found = self
+                .xdotool(&["search", "--onlyvisible", "--name", title])
+                .await
+                .unwrap_or_default();
+            if let Some(id) = found.lines().map(str::trim).find(|l| !l.is_empty()) {
+                return Ok(id.to_string());
+            }
+            if start.elapsed() > TIMEOUT {
+                return Err(format!("no window named {title:?} within {TIMEOUT:?}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
     /// The whole screen as a PNG in [`shots_dir`], via ImageMagick's `import`.
     pub async fn grab(&self, name: &str) -> Result<PathBuf> {
         let path = shots_dir().join(format!("{name}.png"));
@@ -194,9 +256,7 @@ impl App {
                 &native_port.to_string(),
             ])
             .env("DISPLAY", &xvfb.display)
-            .env("PLENARY_DATA_DIR", data_dir)
-            // No accessibility bus in a bare X server; without this GTK waits for one.
-            .env("NO_AT_BRIDGE", "1")
+            .envs(profile_env(data_dir))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
@@ -300,6 +360,66 @@ impl App {
             format!("data-testid={id:?} never matched within {TIMEOUT:?}; last text {last:?}")
                 .into(),
         )
+    }
+
+    /// Clicks the element with this `data-testid`.
+    pub async fn click(&self, id: &str) -> Result<()> {
+        Ok(self.testid(id).await?.click().await?)
+    }
+
+    /// Clicks the first element with this `data-testid` whose `data-key` (or another
+    /// attribute) has this value, e.g. `click_where("session-row", "data-key", key)`.
+    pub async fn click_where(&self, id: &str, attribute: &str, value: &str) -> Result<()> {
+        let css = format!("[data-testid=\"{id}\"][{attribute}=\"{value}\"]");
+        let element = self
+            .client
+            .wait()
+            .at_most(TIMEOUT)
+            .for_element(Locator::Css(&css))
+            .await
+            .map_err(|e| format!("no element {css} within {TIMEOUT:?}: {e}"))?;
+        Ok(element.click().await?)
+    }
+
+    /// Types `text` into the field with this `data-testid` (after what it holds).
+    pub async fn type_into(&self, id: &str, text: &str) -> Result<()> {
+        Ok(self.testid(id).await?.send_keys(text).await?)
+    }
+
+    /// Opens a view from the sidebar (`nav-<view>`) and waits for it (`view-<view>`).
+    pub async fn open_view(&self, view: &str) -> Result<Element> {
+        self.click(&format!("nav-{view}")).await?;
+        self.testid(&format!("view-{view}")).await
+    }
+
+    /// An attribute of the element with this `data-testid`.
+    pub async fn attr(&self, id: &str, attribute: &str) -> Result<Option<String>> {
+        Ok(self.testid(id).await?.attr(attribute).await?)
+    }
+
+    /// Answers a native file dialog (GTK, from the dialog plugin) titled `title` with `path`:
+    /// focuses it, types the path into its location field and confirms.
+    pub async fn answer_file_dialog(&self, title: &str, path: &Path) -> Result<()> {
+        let window = self.xvfb.wait_for_window(title).await?;
+        let path = path.to_str().ok_or("dialog paths must be UTF-8")?;
+        self.xvfb
+            .xdotool(&[
+                "windowfocus",
+                "--sync",
+                &window,
+                "key",
+                "--clearmodifiers",
+                "ctrl+l",
+            ])
+            .await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        self.xvfb
+            .xdotool(&["key", "--clearmodifiers", "ctrl+a", "BackSpace"])
+            .await?;
+        self.xvfb.xdotool(&["type", "--delay", "5", path]).await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        self.xvfb.xdotool(&["key", "Return"]).await?;
+        Ok(())
     }
 
     /// Waits until `condition` (a JavaScript expression) is truthy in the page.

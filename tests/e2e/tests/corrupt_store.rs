@@ -4,7 +4,7 @@
 use std::process::Stdio;
 use std::time::Duration;
 
-use plenary_e2e::{app_binary, enabled, Xvfb};
+use plenary_e2e::{app_binary, enabled, profile_env, Xvfb};
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::Command;
 
@@ -24,8 +24,7 @@ async fn corrupt_store_is_reported_and_kept() {
     let x = Xvfb::start().await.expect("X server");
     let mut app = Command::new(app_binary())
         .env("DISPLAY", x.display())
-        .env("PLENARY_DATA_DIR", data.path())
-        .env("NO_AT_BRIDGE", "1")
+        .envs(profile_env(data.path()))
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -52,37 +51,15 @@ async fn corrupt_store_is_reported_and_kept() {
         "stderr names the damaged file and what is wrong: {first:?}"
     );
 
-    // Wait for the dialog, record it, and press its default button. Polled: `search --sync`
-    // gives up when a window vanishes while GTK is still mapping the dialog.
-    let window = async {
-        loop {
-            let found = Command::new("xdotool")
-                .env("DISPLAY", x.display())
-                .args(["search", "--name", DIALOG_TITLE])
-                .output()
-                .await
-                .expect("xdotool runs (apt package xdotool)");
-            let id = String::from_utf8_lossy(&found.stdout)
-                .lines()
-                .next()
-                .map(str::to_string);
-            if let Some(id) = id.filter(|id| !id.trim().is_empty()) {
-                return id.trim().to_string();
-            }
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
-    };
-    let window = tokio::time::timeout(Duration::from_secs(15), window)
+    // Wait for the dialog, record it, and press its default button.
+    let window = x
+        .wait_for_window(DIALOG_TITLE)
         .await
-        .unwrap_or_else(|_| panic!("a window titled {DIALOG_TITLE:?} appears within 15 s"));
+        .expect("the dialog appears");
     x.grab("corrupt-store-dialog").await.expect("screen grab");
-    let pressed = Command::new("xdotool")
-        .env("DISPLAY", x.display())
-        .args(["windowfocus", "--sync", &window, "key", "Return"])
-        .status()
+    x.xdotool(&["windowfocus", "--sync", &window, "key", "Return"])
         .await
-        .expect("xdotool runs");
-    assert!(pressed.success(), "the dialog takes the key press");
+        .expect("the dialog takes the key press");
 
     let status = tokio::time::timeout(Duration::from_secs(15), app.wait())
         .await

@@ -5,6 +5,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod config;
+
+mod bookmarks;
 mod corrupt_store;
 mod first_start;
+mod import;
+mod search;
 mod security;
+mod settings;
