@@ -105,6 +105,8 @@ pub fn profile_env(data_dir: &Path) -> Vec<(&'static str, PathBuf)> {
         ("XDG_CACHE_HOME", data_dir.join("xdg/cache")),
         // No accessibility bus on a bare X server; without this GTK waits for one.
         ("NO_AT_BRIDGE", "1".into()),
+        // GTK's own settings (the file chooser's) in memory: there is no dconf service.
+        ("GSETTINGS_BACKEND", "memory".into()),
     ]
 }
 
@@ -237,7 +239,8 @@ pub struct App {
     pub client: Client,
     /// Where the app keeps its store (`PLENARY_DATA_DIR`); survives [`App::restart`].
     pub data_dir: PathBuf,
-    driver: Child,
+    /// The driver's process group: dropped (killed) before the X server.
+    _driver: Group,
     driver_port: u16,
     xvfb: Xvfb,
 }
@@ -248,7 +251,7 @@ impl App {
         let xvfb = Xvfb::start().await?;
         let driver_port = free_port()?;
         let native_port = free_port()?;
-        let driver = Command::new(tauri_driver())
+        let driver = in_private_session(&tauri_driver())
             .args([
                 "--port",
                 &driver_port.to_string(),
@@ -260,13 +263,12 @@ impl App {
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
-            // Its own process group, so that WebKitWebDriver and the app go with it.
-            .process_group(0)
-            .kill_on_drop(true)
             .spawn()
+            .map(Group)
             .map_err(|e| {
                 format!(
-                    "cannot start {} (scripts/test installs it into tools/): {e}",
+                    "cannot start {} in a private D-Bus session (scripts/test installs it \
+                     into tools/): {e}",
                     tauri_driver().display()
                 )
             })?;
@@ -277,7 +279,7 @@ impl App {
         Ok(App {
             client,
             data_dir: data_dir.to_path_buf(),
-            driver,
+            _driver: driver,
             driver_port,
             xvfb,
         })
@@ -460,17 +462,36 @@ impl App {
     }
 }
 
-impl Drop for App {
-    /// Stops tauri-driver's whole process group (WebKitWebDriver, and the app if a test failed
-    /// before quitting it); the X server is killed when its handle drops.
+/// A child leading its own process group, killed (the whole group) when dropped. See
+/// [`in_private_session`].
+pub struct Group(pub Child);
+
+impl Drop for Group {
     fn drop(&mut self) {
-        if let Some(pid) = self.driver.id() {
+        if let Some(pid) = self.0.id() {
             let _ = std::process::Command::new("kill")
                 .args(["-KILL", "--", &format!("-{pid}")])
                 .stderr(Stdio::null())
                 .status();
         }
     }
+}
+
+/// A command for `program` run inside its own D-Bus session and its own process group, for a
+/// [`Group`] to end together: the bus, WebKitWebDriver and the app. Without a session bus, GTK
+/// autolaunches one per run that outlives the test, with portals that mount FUSE in the data
+/// dir, until the machine runs out of inotify instances; the bus here (`session-bus.conf`)
+/// activates no services at all.
+pub fn in_private_session(program: &Path) -> Command {
+    let config = Path::new(env!("CARGO_MANIFEST_DIR")).join("session-bus.conf");
+    let mut command = Command::new("dbus-run-session");
+    command
+        .arg("--config-file")
+        .arg(config)
+        .arg("--")
+        .arg(program)
+        .process_group(0);
+    command
 }
 
 /// Where screenshots go: `PLENARY_E2E_SHOTS`, else `<target>/e2e-shots`.

@@ -4,9 +4,8 @@
 use std::process::Stdio;
 use std::time::Duration;
 
-use plenary_e2e::{app_binary, enabled, profile_env, Xvfb};
+use plenary_e2e::{app_binary, enabled, in_private_session, profile_env, Group, Xvfb};
 use tokio::io::{AsyncBufReadExt, BufReader};
-use tokio::process::Command;
 
 const DIALOG_TITLE: &str = "Plenary cannot open its data";
 
@@ -22,17 +21,18 @@ async fn corrupt_store_is_reported_and_kept() {
 
     // Started directly, not through WebDriver: the message is a native dialog, not the page.
     let x = Xvfb::start().await.expect("X server");
-    let mut app = Command::new(app_binary())
-        .env("DISPLAY", x.display())
-        .envs(profile_env(data.path()))
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("app starts");
+    let mut app = Group(
+        in_private_session(&app_binary())
+            .env("DISPLAY", x.display())
+            .envs(profile_env(data.path()))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("app starts"),
+    );
 
-    let stderr = app.stderr.take().expect("stderr");
+    let stderr = app.0.stderr.take().expect("stderr");
     let mut lines = BufReader::new(stderr).lines();
     // GTK may warn first; ours is the line that starts with the program's name.
     let ours = async {
@@ -61,7 +61,7 @@ async fn corrupt_store_is_reported_and_kept() {
         .await
         .expect("the dialog takes the key press");
 
-    let status = tokio::time::timeout(Duration::from_secs(15), app.wait())
+    let status = tokio::time::timeout(Duration::from_secs(15), app.0.wait())
         .await
         .expect("the app quits once the message is closed")
         .expect("exit status");
