@@ -1,0 +1,30 @@
+//! Declares every command the app exposes, so each one needs an explicit `allow-<command>` in a
+//! capability: a command nobody granted cannot be called from the webview.
+
+/// Keep in step with the handler list in `src/lib.rs` and with `capabilities/default.json`.
+const COMMANDS: &[&str] = &[
+    "conferences",
+    "set_current_conference",
+    "sessions",
+    "session",
+    "speakers",
+    "exhibitors",
+    "search",
+    "bookmarks",
+    "set_bookmark",
+    "remove_bookmark",
+    "agenda",
+    "import_file",
+    "export_agenda_ics",
+    "export_session_ics",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(error) = tauri_build::try_build(attributes) {
+        // A build script can only report by failing; the message names the broken config.
+        eprintln!("tauri-build failed: {error:#}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,10 @@
+//! Tauri commands, one module per domain. Each command is one delegation to plenary-core; the
+//! shapes are in `/ipc-contract.md` and the TypeScript types in `ui/src/ipc/bindings.ts`.
+
+pub mod bookmarks;
+pub mod conferences;
+pub mod exhibitors;
+pub mod exports;
+pub mod imports;
+pub mod search;
+pub mod sessions;

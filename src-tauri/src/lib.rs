@@ -1,0 +1,91 @@
+//! Plenary's desktop shell: opens the store, hands it to the commands, and nothing else. All the
+//! domain logic is in `plenary-core`.
+
+pub mod commands;
+pub mod error;
+
+use std::path::PathBuf;
+
+use plenary_core::store::{default_data_dir, DB_FILE};
+use plenary_core::Store;
+use tauri::{App, Manager};
+use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
+
+pub use error::CommandError;
+
+/// Builds and runs the app until its last window closes.
+pub fn run() {
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .setup(|app| {
+            setup(app);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::conferences::conferences,
+            commands::conferences::set_current_conference,
+            commands::sessions::sessions,
+            commands::sessions::session,
+            commands::sessions::speakers,
+            commands::exhibitors::exhibitors,
+            commands::search::search,
+            commands::bookmarks::bookmarks,
+            commands::bookmarks::set_bookmark,
+            commands::bookmarks::remove_bookmark,
+            commands::bookmarks::agenda,
+            commands::imports::import_file,
+            commands::exports::export_agenda_ics,
+            commands::exports::export_session_ics,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(error) = result {
+        eprintln!("plenary: {error}");
+        std::process::exit(1);
+    }
+}
+
+/// Opens the store and, on a first start, loads WAIC 2025 into it. If the store cannot be
+/// opened (a damaged file, a full disk) the user is told what and where, and the app quits
+/// when they close the message: running on without the store would only fail every command.
+fn setup(app: &mut App) {
+    match open_store() {
+        Ok(store) => {
+            app.manage(store);
+        }
+        Err(message) => {
+            eprintln!("plenary: {message}");
+            // The window could only show failing commands behind the message.
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.hide();
+            }
+            let handle = app.handle().clone();
+            app.dialog()
+                .message(message)
+                .title("Plenary cannot open its data")
+                .kind(MessageDialogKind::Error)
+                .show(move |_| handle.exit(1));
+        }
+    }
+}
+
+/// The store in the data directory (`PLENARY_DATA_DIR` if set), with WAIC 2025 loaded if it
+/// was empty. Errors are returned as the text the user sees.
+fn open_store() -> Result<Store, String> {
+    let dir = default_data_dir().ok_or_else(|| {
+        "no data directory: set PLENARY_DATA_DIR or HOME to a writable folder".to_string()
+    })?;
+    let path: PathBuf = dir.join(DB_FILE);
+    let store = Store::open(&path).map_err(|error| match error {
+        plenary_core::Error::Corrupt { .. } => format!(
+            "{error}\n\nMove {} aside to start with a fresh store; your bookmarks are in it.",
+            path.display()
+        ),
+        other => other.to_string(),
+    })?;
+    // Failing to load the built-in conference is not fatal: the user can still import one.
+    if let Err(error) = store.load_default_if_empty() {
+        eprintln!("plenary: could not load WAIC 2025: {error}");
+    }
+    Ok(store)
+}

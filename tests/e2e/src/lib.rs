@@ -1,0 +1,526 @@
+//! Harness for driving the real Plenary binary: each [`App`] gets its own X server (a free
+//! display from `Xvfb -displayfd`), its own tauri-driver on free ports and its own data
+//! directory, so tests never share state and may run side by side.
+//!
+//! The app is not built here; `scripts/test` builds it first. Journeys run only with
+//! `PLENARY_E2E=1` (see [`enabled`]).
+
+use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::{Child, Command};
+
+/// How long to wait for an element before failing.
+pub const TIMEOUT: Duration = Duration::from_secs(15);
+
+pub type Error = Box<dyn std::error::Error + Send + Sync>;
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The repository root.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The debug app binary: `PLENARY_APP` if set, else `<target>/debug/plenary-desktop` where
+/// `<target>` is `CARGO_TARGET_DIR` or the workspace's `target/`.
+pub fn app_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("PLENARY_APP").filter(|p| !p.is_empty()) {
+        return PathBuf::from(path);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .filter(|t| !t.is_empty())
+        .map(PathBuf::from)
+        .map(|t| {
+            if t.is_relative() {
+                repo_root().join(t)
+            } else {
+                t
+            }
+        })
+        .unwrap_or_else(|| repo_root().join("target"));
+    target.join("debug").join("plenary-desktop")
+}
+
+/// The shared test data: `PLENARY_SHARED_DATA`, else `shared/data` beside the repository (as
+/// in core's suite), e.g. `shared_data("schedules/36c3.schedule.xml")`.
+pub fn shared_data(relative: &str) -> PathBuf {
+    std::env::var_os("PLENARY_SHARED_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("../shared/data"))
+        .join(relative)
+}
+
+/// tauri-driver: `TAURI_DRIVER` if set, else the copy `scripts/test` installs in `tools/`,
+/// else whatever is on `PATH`.
+pub fn tauri_driver() -> PathBuf {
+    if let Some(path) = std::env::var_os("TAURI_DRIVER").filter(|p| !p.is_empty()) {
+        return PathBuf::from(path);
+    }
+    let local = repo_root().join("tools/bin/tauri-driver");
+    if local.exists() {
+        local
+    } else {
+        PathBuf::from("tauri-driver")
+    }
+}
+
+/// Whether journeys should run. They need `PLENARY_E2E=1`; then a missing app binary is a
+/// skip on a developer's machine but a failure in CI (`CI=true`), where a skip would hide a
+/// broken build.
+pub fn enabled() -> bool {
+    if std::env::var("PLENARY_E2E").as_deref() != Ok("1") {
+        eprintln!("skipped: set PLENARY_E2E=1 (scripts/test does) to run end-to-end journeys");
+        return false;
+    }
+    let binary = app_binary();
+    if binary.is_file() {
+        return true;
+    }
+    let message = format!(
+        "no app binary at {}: build it with `npx tauri build --debug --no-bundle`",
+        binary.display()
+    );
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("{message}");
+    }
+    eprintln!("skipped: {message}");
+    false
+}
+
+/// The environment that keeps an app run private: the store in `data_dir`
+/// (`PLENARY_DATA_DIR`), and WebKit's storage (the UI's settings) and GTK's recent files under
+/// it too, so tests share nothing with each other or with the user's own profile.
+pub fn profile_env(data_dir: &Path) -> Vec<(&'static str, PathBuf)> {
+    vec![
+        ("PLENARY_DATA_DIR", data_dir.to_path_buf()),
+        ("XDG_DATA_HOME", data_dir.join("xdg/data")),
+        ("XDG_CONFIG_HOME", data_dir.join("xdg/config")),
+        ("XDG_CACHE_HOME", data_dir.join("xdg/cache")),
+        // No accessibility bus on a bare X server; without this GTK waits for one.
+        ("NO_AT_BRIDGE", "1".into()),
+        // GTK's own settings (the file chooser's) in memory: there is no dconf service.
+        ("GSETTINGS_BACKEND", "memory".into()),
+    ]
+}
+
+/// A free TCP port on the loopback interface. Another process could take it before we use it;
+/// on a test machine that is rare enough.
+fn free_port() -> Result<u16> {
+    Ok(TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?
+        .local_addr()?
+        .port())
+}
+
+async fn wait_for_port(port: u16, timeout: Duration) -> Result<()> {
+    let start = Instant::now();
+    let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
+    while TcpStream::connect_timeout(&address, Duration::from_millis(200)).is_err() {
+        if start.elapsed() > timeout {
+            return Err(format!("nothing listening on port {port} after {timeout:?}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    Ok(())
+}
+
+/// A private X server on a display it chose itself, killed when dropped.
+pub struct Xvfb {
+    /// Held so that the server is killed when the handle drops.
+    _process: Child,
+    display: String,
+}
+
+impl Xvfb {
+    /// Starts an X server on the first free display.
+    pub async fn start() -> Result<Xvfb> {
+        // -displayfd 1: Xvfb picks a free display and writes its number on stdout when ready.
+        let mut child = Command::new("Xvfb")
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1366x900x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .map_err(|e| format!("cannot start Xvfb (apt package xvfb): {e}"))?;
+        let stdout = child.stdout.take().ok_or("Xvfb has no stdout")?;
+        let mut line = String::new();
+        tokio::time::timeout(
+            Duration::from_secs(10),
+            BufReader::new(stdout).read_line(&mut line),
+        )
+        .await
+        .map_err(|_| "Xvfb did not report a display within 10 s")??;
+        let number = line.trim();
+        if number.is_empty() {
+            return Err("Xvfb exited without reporting a display".into());
+        }
+        Ok(Xvfb {
+            _process: child,
+            display: format!(":{number}"),
+        })
+    }
+
+    /// The display name, e.g. `:3`, for `DISPLAY`.
+    pub fn display(&self) -> &str {
+        &self.display
+    }
+
+    /// Runs `xdotool` on this display.
+    pub async fn xdotool(&self, args: &[&str]) -> Result<String> {
+        let out = Command::new("xdotool")
+            .env("DISPLAY", &self.display)
+            .args(args)
+            .output()
+            .await
+            .map_err(|e| format!("cannot run xdotool (apt package xdotool): {e}"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "xdotool {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            )
+            .into());
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+
+    /// The id of the first window named `title`, polling until one appears. (`search --sync`
+    /// gives up when a window vanishes while GTK is still mapping the dialog.)
+    pub async fn wait_for_window(&self, title: &str) -> Result<String> {
+        let start = Instant::now();
+        loop {
+            // xdotool exits 1 when nothing matches.
+            // Only mapped windows: GTK keeps a closed dialog's window around, unmapped.
+            let found = self
+                .xdotool(&["search", "--onlyvisible", "--name", title])
+                .await
+                .unwrap_or_default();
+            if let Some(id) = found.lines().map(str::trim).find(|l| !l.is_empty()) {
+                return Ok(id.to_string());
+            }
+            if start.elapsed() > TIMEOUT {
+                return Err(format!("no window named {title:?} within {TIMEOUT:?}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    /// The whole screen as a PNG in [`shots_dir`], via ImageMagick's `import`.
+    pub async fn grab(&self, name: &str) -> Result<PathBuf> {
+        let path = shots_dir().join(format!("{name}.png"));
+        let status = Command::new("import")
+            .args(["-display", self.display(), "-window", "root"])
+            .arg(&path)
+            .status()
+            .await?;
+        if !status.success() {
+            return Err(format!("import failed: {status}").into());
+        }
+        Ok(path)
+    }
+}
+
+/// The running app, driven through WebDriver.
+pub struct App {
+    pub client: Client,
+    /// Where the app keeps its store (`PLENARY_DATA_DIR`); survives [`App::restart`].
+    pub data_dir: PathBuf,
+    /// The driver's process group: dropped (killed) before the X server.
+    _driver: Group,
+    driver_port: u16,
+    xvfb: Xvfb,
+}
+
+impl App {
+    /// Starts the app on a fresh, empty data directory.
+    pub async fn start(data_dir: &Path) -> Result<App> {
+        let xvfb = Xvfb::start().await?;
+        let driver_port = free_port()?;
+        let native_port = free_port()?;
+        let driver = in_private_session(&tauri_driver())
+            .args([
+                "--port",
+                &driver_port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("DISPLAY", &xvfb.display)
+            .envs(profile_env(data_dir))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .map(Group)
+            .map_err(|e| {
+                format!(
+                    "cannot start {} in a private D-Bus session (scripts/test installs it \
+                     into tools/): {e}",
+                    tauri_driver().display()
+                )
+            })?;
+        // tauri-driver listens at once but fails requests until WebKitWebDriver is up.
+        wait_for_port(driver_port, Duration::from_secs(10)).await?;
+        wait_for_port(native_port, Duration::from_secs(10)).await?;
+        let client = connect(driver_port).await?;
+        Ok(App {
+            client,
+            data_dir: data_dir.to_path_buf(),
+            _driver: driver,
+            driver_port,
+            xvfb,
+        })
+    }
+
+    /// Quits the app and starts it again on the same data directory, as a user reopening it.
+    pub async fn restart(&mut self) -> Result<()> {
+        self.client.clone().close().await?;
+        self.client = connect(self.driver_port).await?;
+        Ok(())
+    }
+
+    /// Ends the session (which quits the app); dropping the [`App`] then stops the driver and
+    /// the X server.
+    pub async fn quit(self) -> Result<()> {
+        Ok(self.client.clone().close().await?)
+    }
+
+    /// The X display the app runs on, e.g. for `import -display`.
+    pub fn display(&self) -> &str {
+        &self.xvfb.display
+    }
+
+    /// The element with this `data-testid`, waiting for it to appear.
+    pub async fn testid(&self, id: &str) -> Result<Element> {
+        let css = format!("[data-testid=\"{id}\"]");
+        Ok(self
+            .client
+            .wait()
+            .at_most(TIMEOUT)
+            .for_element(Locator::Css(&css))
+            .await
+            .map_err(|e| format!("no element data-testid={id:?} within {TIMEOUT:?}: {e}"))?)
+    }
+
+    /// All elements with this `data-testid` present now (no waiting).
+    pub async fn all_testid(&self, id: &str) -> Result<Vec<Element>> {
+        let css = format!("[data-testid=\"{id}\"]");
+        Ok(self.client.find_all(Locator::Css(&css)).await?)
+    }
+
+    /// The rendered text of the element with this `data-testid`.
+    pub async fn text(&self, id: &str) -> Result<String> {
+        let element = self.testid(id).await?;
+        self.inner_text(&element).await
+    }
+
+    /// `innerText`, read in the page. WebDriver's own Get Element Text returns "" for text in
+    /// an `overflow: hidden` box inside a flex item (the header's conference title), because its
+    /// visibility atom deems it hidden.
+    pub async fn inner_text(&self, element: &Element) -> Result<String> {
+        let value = self
+            .client
+            .execute(
+                "return arguments[0].innerText;",
+                vec![serde_json::to_value(element)?],
+            )
+            .await?;
+        Ok(value.as_str().unwrap_or_default().to_string())
+    }
+
+    /// Waits until the text of `data-testid=id` satisfies `pred`, returning it.
+    pub async fn wait_for_text(&self, id: &str, pred: impl Fn(&str) -> bool) -> Result<String> {
+        let start = Instant::now();
+        let mut last = String::new();
+        while start.elapsed() < TIMEOUT {
+            if let Ok(elements) = self.all_testid(id).await {
+                for element in elements {
+                    if let Ok(text) = self.inner_text(&element).await {
+                        if pred(&text) {
+                            return Ok(text);
+                        }
+                        last = text;
+                    }
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(
+            format!("data-testid={id:?} never matched within {TIMEOUT:?}; last text {last:?}")
+                .into(),
+        )
+    }
+
+    /// Clicks the element with this `data-testid`.
+    pub async fn click(&self, id: &str) -> Result<()> {
+        Ok(self.testid(id).await?.click().await?)
+    }
+
+    /// Clicks the first element with this `data-testid` whose `data-key` (or another
+    /// attribute) has this value, e.g. `click_where("session-row", "data-key", key)`.
+    pub async fn click_where(&self, id: &str, attribute: &str, value: &str) -> Result<()> {
+        let css = format!("[data-testid=\"{id}\"][{attribute}=\"{value}\"]");
+        let element = self
+            .client
+            .wait()
+            .at_most(TIMEOUT)
+            .for_element(Locator::Css(&css))
+            .await
+            .map_err(|e| format!("no element {css} within {TIMEOUT:?}: {e}"))?;
+        Ok(element.click().await?)
+    }
+
+    /// Types `text` into the field with this `data-testid` (after what it holds).
+    pub async fn type_into(&self, id: &str, text: &str) -> Result<()> {
+        Ok(self.testid(id).await?.send_keys(text).await?)
+    }
+
+    /// Opens a view from the sidebar (`nav-<view>`) and waits for it (`view-<view>`).
+    pub async fn open_view(&self, view: &str) -> Result<Element> {
+        self.click(&format!("nav-{view}")).await?;
+        self.testid(&format!("view-{view}")).await
+    }
+
+    /// An attribute of the element with this `data-testid`.
+    pub async fn attr(&self, id: &str, attribute: &str) -> Result<Option<String>> {
+        Ok(self.testid(id).await?.attr(attribute).await?)
+    }
+
+    /// Answers a native file dialog (GTK, from the dialog plugin) titled `title` with `path`:
+    /// focuses it, types the path into its location field and confirms.
+    pub async fn answer_file_dialog(&self, title: &str, path: &Path) -> Result<()> {
+        let window = self.xvfb.wait_for_window(title).await?;
+        let path = path.to_str().ok_or("dialog paths must be UTF-8")?;
+        self.xvfb
+            .xdotool(&[
+                "windowfocus",
+                "--sync",
+                &window,
+                "key",
+                "--clearmodifiers",
+                "ctrl+l",
+            ])
+            .await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        self.xvfb
+            .xdotool(&["key", "--clearmodifiers", "ctrl+a", "BackSpace"])
+            .await?;
+        self.xvfb.xdotool(&["type", "--delay", "5", path]).await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        self.xvfb.xdotool(&["key", "Return"]).await?;
+        Ok(())
+    }
+
+    /// Waits until `condition` (a JavaScript expression) is truthy in the page.
+    pub async fn wait_for_js(&self, condition: &str) -> Result<Value> {
+        let script = format!("return ({condition});");
+        let start = Instant::now();
+        loop {
+            let value = self.client.execute(&script, vec![]).await?;
+            if !matches!(value, Value::Null | Value::Bool(false)) {
+                return Ok(value);
+            }
+            if start.elapsed() > TIMEOUT {
+                return Err(format!("never true within {TIMEOUT:?}: {condition}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// A PNG of the page once it has painted: WebKit's screenshot can lag the DOM, so wait two
+    /// animation frames first. Saved under [`shots_dir`] as `name.png`, which is returned.
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                vec![],
+            )
+            .await?;
+        let png = self.client.screenshot().await?;
+        let path = shots_dir().join(format!("{name}.png"));
+        std::fs::write(&path, png)?;
+        Ok(path)
+    }
+
+    /// The whole X screen, native dialogs included, via ImageMagick's `import`.
+    pub async fn screen_grab(&self, name: &str) -> Result<PathBuf> {
+        self.xvfb.grab(&format!("{name}-screen")).await
+    }
+}
+
+/// A child leading its own process group, killed (the whole group) when dropped. See
+/// [`in_private_session`].
+pub struct Group(pub Child);
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        if let Some(pid) = self.0.id() {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", "--", &format!("-{pid}")])
+                .stderr(Stdio::null())
+                .status();
+        }
+    }
+}
+
+/// A command for `program` run inside its own D-Bus session and its own process group, for a
+/// [`Group`] to end together: the bus, WebKitWebDriver and the app. Without a session bus, GTK
+/// autolaunches one per run that outlives the test, with portals that mount FUSE in the data
+/// dir, until the machine runs out of inotify instances; the bus here (`session-bus.conf`)
+/// activates no services at all.
+pub fn in_private_session(program: &Path) -> Command {
+    let config = Path::new(env!("CARGO_MANIFEST_DIR")).join("session-bus.conf");
+    let mut command = Command::new("dbus-run-session");
+    command
+        .arg("--config-file")
+        .arg(config)
+        .arg("--")
+        .arg(program)
+        .process_group(0);
+    command
+}
+
+/// Where screenshots go: `PLENARY_E2E_SHOTS`, else `<target>/e2e-shots`.
+pub fn shots_dir() -> PathBuf {
+    let dir = std::env::var_os("PLENARY_E2E_SHOTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            app_binary()
+                .parent()
+                .and_then(Path::parent)
+                .unwrap_or(Path::new("."))
+                .join("e2e-shots")
+        });
+    let _ = std::fs::create_dir_all(&dir);
+    dir
+}
+
+/// A WebDriver session on the app, which starts it.
+async fn connect(driver_port: u16) -> Result<Client> {
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert("browserName".into(), json!("wry"));
+    capabilities.insert(
+        "tauri:options".into(),
+        json!({ "application": app_binary() }),
+    );
+    let client = ClientBuilder::new(HttpConnector::new())
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{driver_port}"))
+        .await
+        .map_err(|e| format!("cannot start a session on {}: {e}", app_binary().display()))?;
+    Ok(client)
+}

@@ -1,0 +1,103 @@
+//! Importing a real schedule through the open dialog, and a broken one that is refused with
+//! its line and leaves the store as it was.
+
+use plenary_e2e::{enabled, shared_data, App};
+
+const PICK_TITLE: &str = "Choose a file";
+
+async fn conference_slugs(app: &App) -> serde_json::Value {
+    app.client
+        .execute(
+            "return [...document.querySelectorAll('[data-testid=conference-item]')]\
+             .map((e) => e.dataset.slug);",
+            vec![],
+        )
+        .await
+        .expect("script runs")
+}
+
+#[tokio::test]
+async fn import_through_the_dialog() {
+    if !enabled() {
+        return;
+    }
+    let schedule = shared_data("schedules/36c3.schedule.xml");
+    // The dialog hands back the resolved path.
+    let schedule = schedule
+        .canonicalize()
+        .unwrap_or_else(|e| panic!("test data at {}: {e}", schedule.display()));
+    let data = tempfile::tempdir().expect("temp data dir");
+    let app = App::start(data.path()).await.expect("app starts");
+    app.testid("app-ready")
+        .await
+        .expect("the app reports ready");
+
+    app.open_view("conferences")
+        .await
+        .expect("conferences open");
+    app.testid("conference-item")
+        .await
+        .expect("WAIC 2025 is listed");
+    let before = conference_slugs(&app).await;
+
+    app.click("import-button")
+        .await
+        .expect("import opens the file dialog");
+    app.answer_file_dialog(PICK_TITLE, &schedule)
+        .await
+        .expect("the dialog takes a path");
+    let shown = app
+        .text("import-path")
+        .await
+        .expect("the picked file is shown");
+    assert_eq!(
+        shown,
+        schedule.display().to_string(),
+        "the path the dialog returned"
+    );
+    app.click("import-start").await.expect("import starts");
+    let summary = app
+        .wait_for_text("import-summary", |t| !t.is_empty())
+        .await
+        .expect("the import finishes with a summary");
+    assert!(
+        summary.contains("36C3") || summary.contains("Chaos"),
+        "summary: {summary:?}"
+    );
+    app.screenshot("import-36c3").await.expect("screenshot");
+    let after = conference_slugs(&app).await;
+    assert_eq!(
+        after.as_array().map(Vec::len),
+        before.as_array().map(|b| b.len() + 1),
+        "one more conference: {before} -> {after}"
+    );
+
+    // A truncated file: refused with a syntax error naming the file and line, nothing changed.
+    let broken = data.path().join("broken.schedule.xml");
+    let text = std::fs::read_to_string(&schedule).expect("read schedule");
+    std::fs::write(&broken, &text[..text.len() / 2]).expect("write truncated copy");
+    app.click("import-button")
+        .await
+        .expect("import opens the file dialog");
+    app.answer_file_dialog(PICK_TITLE, &broken)
+        .await
+        .expect("the dialog takes a path");
+    app.click("import-start").await.expect("import starts");
+    let kind = app
+        .wait_for_text("import-error-kind", |t| !t.is_empty())
+        .await
+        .expect("the broken file is refused");
+    assert_eq!(kind, "syntax", "a truncated XML file is a syntax error");
+    let message = app.text("import-error-message").await.expect("message");
+    assert!(
+        message.contains("broken.schedule.xml"),
+        "the message names the file: {message:?}"
+    );
+    assert_eq!(
+        conference_slugs(&app).await,
+        after,
+        "a failed import changes nothing"
+    );
+
+    app.quit().await.expect("app quits cleanly");
+}
