@@ -10,6 +10,7 @@ mod bookmarks;
 mod corrupt_store;
 mod first_start;
 mod import;
+mod journeys;
 mod search;
 mod security;
 mod settings;
