@@ -1,4 +1,4 @@
-//! Importing a real schedule through the open dialog, and a broken one that is refused with
+//! Importing FOSDEM 2026 through the open dialog and browsing it, and a broken one that is refused with
 //! its line and leaves the store as it was.
 
 use plenary_e2e::{enabled, shared_data, App};
@@ -21,7 +21,7 @@ async fn import_through_the_dialog() {
     if !enabled() {
         return;
     }
-    let schedule = shared_data("schedules/36c3.schedule.xml");
+    let schedule = shared_data("schedules/fosdem-2026.schedule.xml");
     // The dialog hands back the resolved path.
     let schedule = schedule
         .canonicalize()
@@ -61,10 +61,10 @@ async fn import_through_the_dialog() {
         .await
         .expect("the import finishes with a summary");
     assert!(
-        summary.contains("36C3") || summary.contains("Chaos"),
-        "summary: {summary:?}"
+        summary.contains("FOSDEM") && summary.contains("1079"),
+        "summary names FOSDEM 2026 and its 1079 sessions: {summary:?}"
     );
-    app.screenshot("import-36c3").await.expect("screenshot");
+    app.screenshot("import-fosdem").await.expect("screenshot");
     let after = conference_slugs(&app).await;
     assert_eq!(
         after.as_array().map(Vec::len),
@@ -74,7 +74,7 @@ async fn import_through_the_dialog() {
 
     // A truncated file: refused with a syntax error naming the file and line, nothing changed.
     let broken = data.path().join("broken.schedule.xml");
-    let text = std::fs::read_to_string(&schedule).expect("read schedule");
+    let text = std::fs::read(shared_data("schedules/36c3.schedule.xml")).expect("read schedule");
     std::fs::write(&broken, &text[..text.len() / 2]).expect("write truncated copy");
     app.click("import-button")
         .await
@@ -98,6 +98,29 @@ async fn import_through_the_dialog() {
         after,
         "a failed import changes nothing"
     );
+
+    // Browse what was imported: switch to FOSDEM and list its programme.
+    // A fresh import becomes the current conference; switch only if it did not.
+    if !app
+        .text("conference-title")
+        .await
+        .expect("title")
+        .contains("FOSDEM")
+    {
+        app.click_where("conference-switch", "data-slug", "fosdem-2026")
+            .await
+            .expect("switch to FOSDEM");
+    }
+    app.wait_for_text("conference-title", |t| t.contains("FOSDEM"))
+        .await
+        .expect("FOSDEM is the current conference");
+    app.open_view("programme").await.expect("programme");
+    app.wait_for_js("document.querySelectorAll('[data-testid=session-row]').length > 5")
+        .await
+        .expect("FOSDEM's sessions are listed");
+    app.screenshot("programme-fosdem")
+        .await
+        .expect("screenshot");
 
     app.quit().await.expect("app quits cleanly");
 }
