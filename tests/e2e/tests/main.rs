@@ -11,6 +11,7 @@ mod corrupt_store;
 mod first_start;
 mod import;
 mod journeys;
+mod screenshots;
 mod search;
 mod security;
 mod settings;
