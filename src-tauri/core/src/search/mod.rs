@@ -139,6 +139,34 @@ struct Row {
     doc: Doc,
 }
 
+impl Row {
+    /// A row with what every entity has; filter fields are set by the caller where they apply.
+    fn new(
+        entity: Entity,
+        entity_id: i64,
+        key: String,
+        label: String,
+        other_label: Option<String>,
+        doc: Doc,
+    ) -> Row {
+        Row {
+            entity,
+            entity_id,
+            key,
+            label,
+            other_label,
+            detail: None,
+            starts_at: None,
+            day: None,
+            track: None,
+            kind: None,
+            hall: None,
+            categories: None,
+            doc,
+        }
+    }
+}
+
 fn insert(tx: &Transaction<'_>, conference_id: i64, row: &Row) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO search_doc (conference_id, entity, entity_id, key, label, other_label, detail,
@@ -214,19 +242,13 @@ fn index_sessions(tx: &Transaction<'_>, conference_id: i64) -> Result<()> {
                 ],
             );
             Ok(Row {
-                entity: Entity::Session,
-                entity_id: r.get(0)?,
-                key: r.get(1)?,
-                label: title,
-                other_label: other,
-                detail: room.clone(),
+                detail: room,
                 starts_at: r.get(8)?,
                 day: r.get(7)?,
                 kind: r.get(6)?,
                 hall: r.get(11)?,
                 track,
-                categories: None,
-                doc,
+                ..Row::new(Entity::Session, r.get(0)?, r.get(1)?, title, other, doc)
             })
         })?
         .collect::<Result<_, _>>()?;
@@ -249,19 +271,8 @@ fn index_persons(tx: &Transaction<'_>, conference_id: i64) -> Result<()> {
                 &[affiliation.as_deref(), bio.as_deref()],
             );
             Ok(Row {
-                entity: Entity::Person,
-                entity_id: r.get(0)?,
-                key: r.get(1)?,
-                label: name,
-                other_label: other,
                 detail: affiliation,
-                starts_at: None,
-                day: None,
-                track: None,
-                kind: None,
-                hall: None,
-                categories: None,
-                doc,
+                ..Row::new(Entity::Person, r.get(0)?, r.get(1)?, name, other, doc)
             })
         })?
         .collect::<Result<_, _>>()?;
@@ -303,30 +314,29 @@ fn index_exhibitors(tx: &Transaction<'_>, conference_id: i64) -> Result<()> {
         .collect::<Vec<_>>()
         .join(" · ");
         let booth_text = booths.join(" ");
+        let doc = Doc::new(
+            &[Some(&name), other.as_deref()],
+            &[
+                Some(&categories),
+                hall.as_deref(),
+                Some(&booth_text),
+                country.as_deref(),
+                product_names.as_deref(),
+                description.as_deref(),
+            ],
+        );
         rows.push(Row {
-            entity: Entity::Exhibitor,
-            entity_id: id,
-            key: key.clone(),
-            label: name.clone(),
-            other_label: other.clone(),
             detail: (!place.is_empty()).then_some(place),
-            starts_at: None,
-            day: None,
-            track: None,
-            kind: None,
             hall: hall.clone(),
             categories: Some(categories_json.clone()),
-            doc: Doc::new(
-                &[Some(&name), other.as_deref()],
-                &[
-                    Some(&categories),
-                    hall.as_deref(),
-                    Some(&booth_text),
-                    country.as_deref(),
-                    product_names.as_deref(),
-                    description.as_deref(),
-                ],
-            ),
+            ..Row::new(
+                Entity::Exhibitor,
+                id,
+                key.clone(),
+                name.clone(),
+                other.clone(),
+                doc,
+            )
         });
         let product_rows = products.query_map([id], |p| {
             Ok((
@@ -340,29 +350,28 @@ fn index_exhibitors(tx: &Transaction<'_>, conference_id: i64) -> Result<()> {
         for product in product_rows {
             let (product_id, product_name, product_other, category, text) = product?;
             let text = text.map(|h| html_to_text(&h));
+            let doc = Doc::new(
+                &[Some(&product_name), product_other.as_deref()],
+                &[
+                    category.as_deref(),
+                    Some(&name),
+                    other.as_deref(),
+                    Some(&categories),
+                    text.as_deref(),
+                ],
+            );
             rows.push(Row {
-                entity: Entity::Product,
-                entity_id: product_id,
-                key: key.clone(),
-                doc: Doc::new(
-                    &[Some(&product_name), product_other.as_deref()],
-                    &[
-                        category.as_deref(),
-                        Some(&name),
-                        other.as_deref(),
-                        Some(&categories),
-                        text.as_deref(),
-                    ],
-                ),
-                label: product_name,
-                other_label: product_other,
                 detail: Some(name.clone()),
-                starts_at: None,
-                day: None,
-                track: None,
-                kind: None,
                 hall: hall.clone(),
                 categories: Some(categories_json.clone()),
+                ..Row::new(
+                    Entity::Product,
+                    product_id,
+                    key.clone(),
+                    product_name,
+                    product_other,
+                    doc,
+                )
             });
         }
     }
