@@ -1,7 +1,7 @@
 // Search everywhere: Ctrl+K or "/" opens it, results come as you type. Each keystroke is marked
 // `search:keystroke` and each painted result list `search:painted` (performance.mark), so the
 // keystroke-to-paint time can be measured in the real app.
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { t } from "../../i18n";
 import * as ipc from "../../ipc";
 import type { Entity, SearchHit } from "../../ipc/bindings";
@@ -44,7 +44,9 @@ export function SearchDialog() {
   const [error, setError] = useState<ipc.IpcError | null>(null);
   const open = searchOpen.value;
 
-  useEffect(() => {
+  // Focus before the dialog paints: done after paint, a keystroke typed in between would be
+  // selected and then overwritten by the next one (the first letter was lost).
+  useLayoutEffect(() => {
     if (!open) return;
     opener.current = document.activeElement;
     input.current?.focus();
