@@ -1,7 +1,7 @@
 // Which facts are reported and which are illustrative filler. Core names the illustrative fields
 // of every item; "*" means the whole item is illustrative.
 import { t, type MessageKey } from "../i18n";
-import { openExternal } from "../ipc";
+import { isExternalUrl, openExternal } from "../ipc";
 
 const FIELD_NAMES: Record<string, MessageKey> = {
   start: "field.start",
@@ -72,8 +72,18 @@ export function Sources({ sources }: { sources: readonly string[] }) {
   );
 }
 
-/** A link that opens through the opener plugin (http, https and mailto only). */
+/**
+ * A link that opens through the opener plugin (http, https and mailto only). Any other URL
+ * (`javascript:`, `data:`, a relative path) is shown as text and never becomes a link at all.
+ */
 export function ExternalLink({ url, label, testId }: { url: string; label?: string; testId?: string }) {
+  if (!isExternalUrl(url)) {
+    return (
+      <span class="external refused" data-testid={testId ?? "external-link"} data-refused="true" title={t("links.refused")}>
+        {label || url}
+      </span>
+    );
+  }
   return (
     <a
       href={url}

@@ -21,6 +21,7 @@ export const en = {
   "common.count": "{shown} of {total}",
   "common.noMatch": "Nothing matches these filters.",
   "common.listSeparator": ", ",
+  "links.refused": "Not opened: only web (http, https) and mail links can be opened.",
 
   "now.at": "Time",
   "now.useClock": "Use the conference clock",

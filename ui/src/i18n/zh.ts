@@ -22,6 +22,7 @@ export const zh: Dictionary = {
   "common.count": "{shown} / {total}",
   "common.noMatch": "没有符合筛选条件的结果。",
   "common.listSeparator": "、",
+  "links.refused": "未打开：只能打开网页（http、https）和邮件链接。",
 
   "now.at": "时间",
   "now.useClock": "使用会议时钟",
