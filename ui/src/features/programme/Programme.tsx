@@ -1,10 +1,11 @@
 import { signal } from "@preact/signals";
-import { useMemo } from "preact/hooks";
+import { useEffect, useMemo } from "preact/hooks";
 import { DayTabs } from "../../components/DayTabs";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { kindLabel } from "../../components/SessionRow";
 import { t } from "../../i18n";
 import * as ipc from "../../ipc";
+import { markPaintedOnce } from "../../lib/perf";
 import { useAsync } from "../../lib/useAsync";
 import { conferenceDay, zoneOffset } from "../../lib/time";
 import { current, dataVersion } from "../../state/app";
@@ -42,6 +43,9 @@ export function Programme() {
   const options = useMemo(() => filterOptions(all), [all]);
   const shown = useMemo(() => applyFilters(all, filters.value), [all, filters.value]);
   const active = Object.values(filters.value).some(Boolean);
+  useEffect(() => {
+    if (shown.length) markPaintedOnce("programme:painted");
+  }, [shown]);
 
   const select = (name: keyof ProgrammeFilters, label: string, values: string[], show: (v: string) => string = (v) => v) => (
     <label class="filter">

@@ -1,17 +1,19 @@
 // Search everywhere: Ctrl+K or "/" opens it, results come as you type. Each keystroke is marked
-// `search:keystroke` and each painted result list `search:painted` (performance.mark), so the
-// keystroke-to-paint time can be measured in the real app.
+// `search:keystroke` and each painted result list `search:painted` (performance.mark, once the
+// frame that shows it has been painted), so keystroke-to-paint can be measured in the real app.
+// There is no debounce: a search takes about a millisecond at WAIC scale (docs/benchmarks.md),
+// and an answer that a newer keystroke overtook is dropped.
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { t } from "../../i18n";
 import * as ipc from "../../ipc";
 import type { Entity, SearchHit } from "../../ipc/bindings";
 import { highlightSegments } from "../../lib/highlight";
+import { afterPaint } from "../../lib/perf";
 import { formatStart } from "../../lib/time";
 import { searchOpen } from "../../state/app";
 import { navigate } from "../../state/router";
 import { lang, timeMode } from "../../state/settings";
 
-export const DEBOUNCE_MS = 60;
 const ORDER: Entity[] = ["session", "person", "exhibitor", "product"];
 
 /** Hits grouped by entity in a fixed order; keyboard order follows the groups. */
@@ -63,31 +65,28 @@ export function SearchDialog() {
       return;
     }
     setBusy(true);
-    const timer = setTimeout(() => {
-      ipc.search({ text, entities: [], limit: 60 }).then(
-        (found) => {
-          if (mine !== seq.current) return; // a newer keystroke owns the list now
-          setHits(found);
-          setActive(0);
-          setError(null);
-          setBusy(false);
-          requestAnimationFrame(() => {
-            performance.mark("search:painted", { detail: { text, hits: found.length } });
-            try {
-              performance.measure("search", "search:keystroke", "search:painted");
-            } catch {
-              // No keystroke mark yet (results restored on open): nothing to measure.
-            }
-          });
-        },
-        (e: unknown) => {
-          if (mine !== seq.current) return;
-          setError(ipc.toIpcError(e));
-          setBusy(false);
-        },
-      );
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
+    ipc.search({ text, entities: [], limit: 60 }).then(
+      (found) => {
+        if (mine !== seq.current) return; // a newer keystroke owns the list now
+        setHits(found);
+        setActive(0);
+        setError(null);
+        setBusy(false);
+        afterPaint(() => {
+          performance.mark("search:painted", { detail: { text, hits: found.length } });
+          try {
+            performance.measure("search", "search:keystroke", "search:painted");
+          } catch {
+            // No keystroke mark yet (results restored on open): nothing to measure.
+          }
+        });
+      },
+      (e: unknown) => {
+        if (mine !== seq.current) return;
+        setError(ipc.toIpcError(e));
+        setBusy(false);
+      },
+    );
   }, [text, open]);
 
   if (!open) return null;
