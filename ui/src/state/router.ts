@@ -43,6 +43,12 @@ export function navigate(view: View, key?: string): void {
   route.value = parseHash(location.hash);
 }
 
+/** Shows `view` in place of the current entry, leaving no step for Back to return to. */
+export function redirect(view: View): void {
+  history.replaceState(null, "", href(view));
+  route.value = parseHash(location.hash);
+}
+
 /** Follows the address bar (back/forward, links). Returns a disposer. */
 export function startRouter(): () => void {
   const sync = () => {

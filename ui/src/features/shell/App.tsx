@@ -2,8 +2,10 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { ErrorNote, Loading } from "../../components/States";
 import { t } from "../../i18n";
 import * as ipc from "../../ipc";
-import { conferenceError, conferenceList, loadConferences, pendingImport, searchOpen } from "../../state/app";
-import { navigate, route, startRouter } from "../../state/router";
+import { conferenceDay, zoneOffset } from "../../lib/time";
+import type { ConferenceSummary } from "../../ipc/bindings";
+import { conferenceError, conferenceList, current, loadConferences, pendingImport, searchOpen } from "../../state/app";
+import { navigate, redirect, route, startRouter } from "../../state/router";
 import { startSettingsSync } from "../../state/settings";
 import { SearchDialog } from "../search/SearchDialog";
 import { Header } from "./Header";
@@ -16,8 +18,23 @@ function typing(target: EventTarget | null): boolean {
   return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
 }
 
+/** Whether today, in the conference's own zone, is one of its days. */
+export function runsToday(conf: ConferenceSummary, ms: number = Date.now()): boolean {
+  return conf.days.includes(conferenceDay(ms, zoneOffset(conf.time_zone, ms) ?? 0));
+}
+
 export function App() {
   const [dragging, setDragging] = useState(false);
+
+  // Opened with no view asked for: Now / Next while the conference runs, else its programme
+  // (Now / Next would be empty).
+  const bareStart = useRef(["", "#", "#/"].includes(location.hash));
+  const conf = current.value;
+  useEffect(() => {
+    if (!bareStart.current || !conf) return;
+    bareStart.current = false;
+    if (!runsToday(conf)) redirect("programme");
+  }, [conf]);
   useEffect(() => {
     const stops = [startSettingsSync(), startRouter()];
     void loadConferences();

@@ -1,9 +1,10 @@
 import { render, screen, waitFor } from "@testing-library/preact";
-import { expect, test } from "vitest";
+import { expect, test, vi } from "vitest";
+import type { ConferenceSummary } from "../../ipc/bindings";
 import { emitMockEvent } from "../../ipc/mock";
 import { route } from "../../state/router";
 import { startBackend } from "../../test/backend";
-import { App } from "./App";
+import { App, runsToday } from "./App";
 
 test("shows the conference title and app-ready once the first data has loaded", async () => {
   await startBackend();
@@ -14,7 +15,36 @@ test("shows the conference title and app-ready once the first data has loaded", 
   for (const view of ["now", "programme", "keynotes", "speakers", "exhibitors", "agenda", "conferences", "settings"]) {
     expect(screen.getByTestId(`nav-${view}`).getAttribute("href")).toBe(`#/${view}`);
   }
-  expect(screen.getByTestId("nav-now").getAttribute("aria-current")).toBe("page");
+});
+
+test("opened with no view outside the conference's days, it shows the programme", async () => {
+  location.hash = "";
+  await startBackend();
+  render(<App />);
+  await screen.findByTestId("app-ready");
+  await waitFor(() => expect(route.value.view).toBe("programme"));
+  expect(screen.getByTestId("nav-programme").getAttribute("aria-current")).toBe("page");
+});
+
+test("opened with no view during the conference, it shows Now / Next", async () => {
+  location.hash = "";
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date("2025-07-26T02:30:00Z"));
+  try {
+    await startBackend();
+    render(<App />);
+    await screen.findByTestId("app-ready");
+    expect(route.value.view).toBe("now");
+    expect(screen.getByTestId("nav-now").getAttribute("aria-current")).toBe("page");
+  } finally {
+    vi.useRealTimers();
+  }
+});
+
+test("runsToday follows the conference's zone, not the computer's", () => {
+  const conf = { days: ["2025-07-26"], time_zone: "Asia/Shanghai" } as ConferenceSummary;
+  expect(runsToday(conf, Date.parse("2025-07-25T16:30:00Z"))).toBe(true); // 00:30 in Shanghai
+  expect(runsToday(conf, Date.parse("2025-07-25T15:30:00Z"))).toBe(false); // 23:30 the day before
 });
 
 test("a file dropped on the window opens the import view with that file", async () => {
