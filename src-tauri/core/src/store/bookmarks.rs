@@ -34,7 +34,7 @@ impl BookmarkKind {
         }
     }
 
-    fn parse(text: &str) -> BookmarkKind {
+    pub(crate) fn parse(text: &str) -> BookmarkKind {
         match text {
             "person" => BookmarkKind::Person,
             "exhibitor" => BookmarkKind::Exhibitor,
@@ -118,7 +118,7 @@ pub struct BookmarkTally {
 
 /// The identity of a target used to find it again: normalised title, speakers and start.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Snapshot {
+pub(crate) struct Snapshot {
     /// As shown to the user.
     display: String,
     /// Normalised for matching.
@@ -168,20 +168,71 @@ fn targets(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Every target of the conference before an import replaces them, by kind: what
+/// [`reconcile`] compares the new programme with to tell a re-ided session from another one.
+pub(crate) type Previous = HashMap<BookmarkKind, HashMap<String, Snapshot>>;
+
+const KINDS: [BookmarkKind; 3] = [
+    BookmarkKind::Session,
+    BookmarkKind::Person,
+    BookmarkKind::Exhibitor,
+];
+
+/// The programme as it is now, to be handed to [`reconcile`] after it is replaced.
+pub(crate) fn previous(conn: &Connection, conference_id: i64) -> Result<Previous> {
+    KINDS
+        .iter()
+        .map(|&kind| Ok((kind, targets(conn, conference_id, kind, None)?)))
+        .collect()
+}
+
+/// Pairs each target that vanished in this import with the new target that is its re-ided
+/// self: the pair must be each other's unique best match. A session that kept its key is never
+/// a candidate (it is itself, not someone else's new id), and a new session that resembles two
+/// vanished ones equally is given to neither.
+fn renames(
+    before: &HashMap<String, Snapshot>,
+    current: &HashMap<String, Snapshot>,
+) -> HashMap<String, String> {
+    let vanished: HashMap<String, Snapshot> = before
+        .iter()
+        .filter(|(k, _)| !current.contains_key(*k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let fresh: HashMap<String, Snapshot> = current
+        .iter()
+        .filter(|(k, _)| !before.contains_key(*k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let none = HashSet::new();
+    vanished
+        .iter()
+        .filter_map(|(old, snapshot)| {
+            let new = best_match(snapshot, &fresh, &none, false)?;
+            let back = best_match(&fresh[&new], &vanished, &none, false)?;
+            (back == *old).then_some((old.clone(), new))
+        })
+        .collect()
+}
+
 /// Re-attaches the bookmarks of conference `slug` after its programme was replaced.
+///
+/// With `previous` (the programme before an import), a bookmark whose key vanished follows
+/// only its session's unique re-ided counterpart, and one that was already orphaned may only
+/// take a session that is new in this import. Without it (a restore), the snapshot alone
+/// decides, among the targets no other bookmark holds.
 pub(crate) fn reconcile(
     tx: &Transaction<'_>,
     slug: &str,
     conference_id: i64,
+    previous: Option<&Previous>,
 ) -> Result<BookmarkTally> {
     let mut tally = BookmarkTally::default();
     let now = Utc::now().to_rfc3339();
-    for kind in [
-        BookmarkKind::Session,
-        BookmarkKind::Person,
-        BookmarkKind::Exhibitor,
-    ] {
+    for kind in KINDS {
         let current = targets(tx, conference_id, kind, None)?;
+        let before = previous.and_then(|p| p.get(&kind));
+        let renamed = before.map(|b| renames(b, &current)).unwrap_or_default();
         let mut stmt = tx.prepare_cached(
             "SELECT id, target_key, snapshot_title, snapshot_people, snapshot_start
              FROM bookmark WHERE conference_slug = ?1 AND target_kind = ?2 ORDER BY id",
@@ -206,20 +257,45 @@ pub(crate) fn reconcile(
             .filter(|(_, key, _)| current.contains_key(key))
             .map(|(_, k, _)| k.clone())
             .collect();
+        // Targets an orphan from an earlier import may take: only ones new in this import.
+        let fresh: Option<HashMap<String, Snapshot>> = before.map(|b| {
+            current
+                .iter()
+                .filter(|(k, _)| !b.contains_key(*k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()
+        });
         for (id, key, snapshot) in &marks {
-            if let Some(found) = current.get(key) {
-                refresh(tx, *id, key, found)?;
-                tally.attached += 1;
-            } else if let Some(new_key) = best_match(snapshot, &current, &taken) {
-                refresh(tx, *id, &new_key, &current[&new_key])?;
-                taken.insert(new_key);
-                tally.reattached += 1;
+            let found = if current.contains_key(key) {
+                Some(key.clone())
             } else {
-                tx.execute(
-                    "UPDATE bookmark SET orphaned_at = coalesce(orphaned_at, ?2) WHERE id = ?1",
-                    params![id, now],
-                )?;
-                tally.orphaned += 1;
+                match (before, &fresh) {
+                    (Some(b), _) if b.contains_key(key) => {
+                        renamed.get(key).filter(|k| !taken.contains(*k)).cloned()
+                    }
+                    // Orphaned in an earlier import: its snapshot is older than the changes since,
+                    // so speakers and start alone are weak evidence; the title must agree too.
+                    (Some(_), Some(fresh)) => best_match(snapshot, fresh, &taken, true),
+                    _ => best_match(snapshot, &current, &taken, false),
+                }
+            };
+            match found {
+                Some(new_key) if new_key == *key => {
+                    refresh(tx, *id, key, &current[key])?;
+                    tally.attached += 1;
+                }
+                Some(new_key) => {
+                    refresh(tx, *id, &new_key, &current[&new_key])?;
+                    taken.insert(new_key);
+                    tally.reattached += 1;
+                }
+                None => {
+                    tx.execute(
+                        "UPDATE bookmark SET orphaned_at = coalesce(orphaned_at, ?2) WHERE id = ?1",
+                        params![id, now],
+                    )?;
+                    tally.orphaned += 1;
+                }
             }
         }
     }
@@ -227,11 +303,13 @@ pub(crate) fn reconcile(
 }
 
 /// The one target that agrees with the snapshot on at least two of title, speakers and start
-/// (title alone when the kind has nothing else), if exactly one scores best.
+/// (title alone when the kind has nothing else), if exactly one scores best. With
+/// `need_title`, only targets whose title agrees count.
 fn best_match(
     snapshot: &Snapshot,
     current: &HashMap<String, Snapshot>,
     taken: &HashSet<String>,
+    need_title: bool,
 ) -> Option<String> {
     let has_more = !snapshot.people.is_empty() || snapshot.start.is_some();
     let needed = if has_more { 2 } else { 1 };
@@ -241,7 +319,8 @@ fn best_match(
         let score = u8::from(target.title == snapshot.title && !snapshot.title.is_empty())
             + u8::from(!snapshot.people.is_empty() && target.people == snapshot.people)
             + u8::from(snapshot.start.is_some() && target.start == snapshot.start);
-        if score < needed {
+        let title_agrees = target.title == snapshot.title && !snapshot.title.is_empty();
+        if score < needed || (need_title && !title_agrees) {
             continue;
         }
         match best {

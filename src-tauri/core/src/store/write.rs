@@ -61,6 +61,8 @@ impl Store {
         let replaces_exhibitors = format.is_exhibitor_list() || !data.exhibitors.is_empty();
         self.write(|tx| {
             let conference_id = upsert_conference(tx, &data.conference, replaces_programme)?;
+            // What the bookmarks pointed at, so reconcile can tell re-ided sessions from others.
+            let previous = bookmarks::previous(tx, conference_id)?;
             if replaces_programme {
                 clear_programme(tx, conference_id)?;
                 write_programme(tx, conference_id, &data, progress)?;
@@ -75,7 +77,8 @@ impl Store {
                 total: 0,
             });
             search::index_conference(tx, conference_id, replaces_programme, replaces_exhibitors)?;
-            let tally = bookmarks::reconcile(tx, &data.conference.slug, conference_id)?;
+            let tally =
+                bookmarks::reconcile(tx, &data.conference.slug, conference_id, Some(&previous))?;
             progress(Progress {
                 phase: "commit",
                 done: 0,
