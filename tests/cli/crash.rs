@@ -128,7 +128,14 @@ fn import_killed_at_random_moments_leaves_old_or_new_and_every_bookmark() {
             (&old, &old_programme)
         };
         let mut child = import(&db, file);
-        std::thread::sleep(Duration::from_millis(rng.below(window)));
+        // Every other kill lands in the last 40% of the import, where writing and the commit
+        // are, so that those moments are hit often and not only by chance.
+        let delay = if kill % 2 == 0 {
+            rng.below(window)
+        } else {
+            window * 6 / 10 + rng.below(window * 4 / 10)
+        };
+        std::thread::sleep(Duration::from_millis(delay));
         let exited = child.try_wait().expect("try_wait").is_some();
         let _ = child.kill();
         let _ = child.wait();

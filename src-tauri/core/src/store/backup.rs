@@ -10,7 +10,8 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::bookmarks::{self, BookmarkKind, BookmarkTally, Priority};
+use super::bookmarks::{BookmarkKind, BookmarkTally, Priority};
+use super::reconcile;
 use super::Store;
 use crate::error::{Error, Result};
 use crate::import::{json_error, Source};
@@ -226,7 +227,7 @@ pub(crate) fn reconcile_all(
             total.orphaned += marks.iter().filter(|m| m.conference == slug).count();
             continue;
         };
-        let tally = bookmarks::reconcile(tx, slug, id, None)?;
+        let tally = reconcile::reconcile(tx, slug, id, None)?;
         total.attached += tally.attached;
         total.reattached += tally.reattached;
         total.orphaned += tally.orphaned;

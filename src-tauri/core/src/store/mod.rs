@@ -7,6 +7,7 @@ mod calendar;
 mod load;
 mod migrations;
 mod queries;
+mod reconcile;
 mod recover;
 mod seed;
 mod write;
