@@ -9,6 +9,9 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+mod crash;
+mod reliability;
+
 fn data(relative: &str) -> PathBuf {
     let dir = match std::env::var_os("PLENARY_SHARED_DATA") {
         Some(dir) => PathBuf::from(dir),

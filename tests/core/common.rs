@@ -189,3 +189,76 @@ pub fn store_with(data: &ConferenceData) -> Store {
         .expect("sample imports");
     store
 }
+
+/// Everything a failed import must leave alone: conferences, sessions, exhibitors and bookmarks,
+/// as JSON text so a difference prints readably.
+pub fn store_state(store: &Store) -> String {
+    use plenary_core::store::{ExhibitorFilter, SessionFilter};
+    let conferences = store.conferences().expect("conferences");
+    let mut out = serde_json::to_string_pretty(&conferences).expect("json");
+    for c in &conferences {
+        let sessions = store
+            .sessions(&SessionFilter {
+                conference: Some(c.slug.clone()),
+                ..SessionFilter::default()
+            })
+            .expect("sessions");
+        let exhibitors = store
+            .exhibitors(&ExhibitorFilter {
+                conference: Some(c.slug.clone()),
+                ..ExhibitorFilter::default()
+            })
+            .expect("exhibitors");
+        out.push_str(&serde_json::to_string_pretty(&sessions).expect("json"));
+        out.push_str(&serde_json::to_string_pretty(&exhibitors).expect("json"));
+    }
+    out.push_str(
+        &serde_json::to_string_pretty(&store.bookmarks(None).expect("bookmarks")).expect("json"),
+    );
+    out
+}
+
+/// The sample store with three bookmarks carrying notes and priorities, so that "unchanged"
+/// covers what the user made.
+pub fn sample_with_bookmarks() -> Store {
+    use plenary_core::store::{BookmarkChange, BookmarkKind, Priority};
+    let store = store_with(&sample());
+    for (key, priority) in [
+        ("id-1", Priority::Must),
+        ("id-2", Priority::Maybe),
+        ("id-4", Priority::Want),
+    ] {
+        store
+            .set_bookmark(&BookmarkChange {
+                conference: "sample-2025".into(),
+                kind: Some(BookmarkKind::Session),
+                key: key.into(),
+                priority: Some(priority),
+                note: Some(format!("note on {key}")),
+                visited: Some(key == "id-4"),
+            })
+            .unwrap_or_else(|e| panic!("bookmark {key}: {e}"));
+    }
+    store
+}
+
+/// A small seeded generator (xorshift64*), so "random" cases are the same on every run.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.max(1))
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// A number in `0..n` (n > 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}

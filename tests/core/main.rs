@@ -6,14 +6,19 @@
 
 mod common;
 
+mod backup;
 mod bad_input;
 mod bad_input_json_ics;
+mod concurrency;
 mod cross_format;
 mod exhibitors;
 mod export;
 mod frab_json;
 mod frab_xml;
+mod hostile;
 mod ical;
+mod reconcile_props;
+mod recovery;
 mod search;
 mod store;
 mod waic;

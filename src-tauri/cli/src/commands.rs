@@ -101,6 +101,8 @@ pub fn run(cli: Cli) -> Result<()> {
             output,
             all,
         } => export_to(&store, conference, format, output, all),
+        Command::Backup { output } => crate::backup::backup(&store, &output, json),
+        Command::Restore { file } => crate::backup::restore(&store, &file, json),
     }
 }
 
@@ -114,12 +116,19 @@ fn open_store(db: Option<&Path>) -> Result<Store> {
             })?
             .join(DB_FILE),
     };
-    let store = Store::open(path)?;
+    let (store, recovery) = Store::open_or_recover(path)?;
+    if let Some(recovery) = recovery {
+        eprintln!("plenary: warning: {}", recovery.message);
+    }
     store.load_default_if_empty()?;
     Ok(store)
 }
 
-fn print<T: Serialize + ?Sized>(json: bool, value: &T, human: impl FnOnce(&T)) -> Result<()> {
+pub(crate) fn print<T: Serialize + ?Sized>(
+    json: bool,
+    value: &T,
+    human: impl FnOnce(&T),
+) -> Result<()> {
     if json {
         let mut out = std::io::stdout().lock();
         serde_json::to_writer_pretty(&mut out, value)?;

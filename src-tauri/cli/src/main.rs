@@ -2,6 +2,7 @@
 //! desktop app, prints for people by default and JSON with `--json`, and reports errors on
 //! stderr with a non-zero exit.
 
+mod backup;
 mod commands;
 mod output;
 
@@ -133,6 +134,17 @@ pub enum Command {
         /// ics: the whole programme, not just your bookmarks.
         #[arg(long)]
         all: bool,
+    },
+    /// Save your bookmarks, notes, priorities and visited marks to a JSON file.
+    Backup {
+        /// The file to write.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Merge a backup into the store; bookmarks re-attach to the programme as on re-import.
+    Restore {
+        /// A file written by `plenary backup`.
+        file: PathBuf,
     },
 }
 

@@ -9,9 +9,9 @@ use crate::agenda::{Agenda, AgendaDay, AgendaItem, Gap};
 use crate::model::{Format, Link, Warning};
 use crate::search::{Entity, SearchHit, SearchQuery};
 use crate::store::{
-    Bookmark, BookmarkChange, BookmarkKind, BookmarkTally, ConferenceSummary, ExhibitorFilter,
-    ExhibitorView, ImportReport, PersonView, Priority, ProductView, Progress, SessionFilter,
-    SessionView,
+    BackupBookmark, Bookmark, BookmarkChange, BookmarkKind, BookmarkTally, ConferenceSummary,
+    ExhibitorFilter, ExhibitorView, ImportReport, PersonView, Priority, ProductView, Progress,
+    Recovery, RestoreReport, SessionFilter, SessionView,
 };
 
 /// The whole bindings file.
@@ -35,6 +35,9 @@ pub fn typescript() -> String {
         BookmarkChange::decl(&cfg),
         BookmarkTally::decl(&cfg),
         ImportReport::decl(&cfg),
+        BackupBookmark::decl(&cfg),
+        RestoreReport::decl(&cfg),
+        Recovery::decl(&cfg),
         Progress::decl(&cfg),
         Entity::decl(&cfg),
         SearchQuery::decl(&cfg),

@@ -89,6 +89,65 @@ orphaned: number, };
 
 export type ImportReport = { conference: string, title: string, format: Format, days: number, rooms: number, tracks: number, sessions: number, persons: number, exhibitors: number, products: number, warnings: Array<Warning>, bookmarks: BookmarkTally, };
 
+export type BackupBookmark = { conference: string, kind: BookmarkKind, key: string, priority: Priority, note: string, visited: boolean, 
+/**
+ * The target's title when last seen; with `people` and `start`, how a bookmark finds its
+ * session again after the source changed its ids.
+ */
+title: string, 
+/**
+ * Lower-cased speaker names, separated by U+001F, as matching uses them.
+ */
+people: string, 
+/**
+ * Unix seconds.
+ */
+start: number | null, orphaned: boolean, created_at: string, updated_at: string, };
+
+export type RestoreReport = { 
+/**
+ * Bookmarks in the file.
+ */
+read: number, 
+/**
+ * New to this store.
+ */
+added: number, 
+/**
+ * Already here, and the backup's copy was newer, so its note, priority and visited mark won.
+ */
+updated: number, 
+/**
+ * Already here and at least as new as the backup's copy: left alone.
+ */
+kept: number, 
+/**
+ * How the restored conferences' bookmarks now stand against their programmes.
+ */
+bookmarks: BookmarkTally, };
+
+export type Recovery = { 
+/**
+ * Where the damaged file now is (its `-wal` and `-shm`, if any, sit beside it).
+ */
+set_aside: string, 
+/**
+ * What SQLite said was wrong.
+ */
+reason: string, 
+/**
+ * Bookmarks read back from the damaged file and kept in the fresh store.
+ */
+recovered_bookmarks: number, 
+/**
+ * True when part of the bookmark table could not be read, so some may be lost.
+ */
+incomplete: boolean, 
+/**
+ * One paragraph for the user: what happened and what to do next.
+ */
+message: string, };
+
 export type Progress = { phase: string, done: number, total: number, };
 
 export type Entity = "session" | "person" | "exhibitor" | "product";

@@ -1,17 +1,16 @@
 //! Bookmarks: what the user made, kept through every re-import.
 //!
-//! A bookmark names its target by key, and keeps a snapshot of it (title, speakers, start). After
-//! each import [`reconcile`] re-attaches it by key; failing that by the snapshot, which is how a
-//! bookmark follows a session whose source changed its ids; failing that it is kept and flagged
-//! as orphaned. Nothing here deletes a bookmark except the user's own `remove`.
-
-use std::collections::{HashMap, HashSet};
+//! A bookmark names its target by key, and keeps a snapshot of it (title, speakers, start).
+//! After each import, `reconcile.rs` re-attaches it by key; failing that by the snapshot, which
+//! is how a bookmark follows a session whose source changed its ids; failing that it is kept and
+//! flagged as orphaned. Nothing here deletes a bookmark except the user's own `remove`.
 
 use chrono::Utc;
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::reconcile::targets;
 use super::Store;
 use crate::error::{Error, Result};
 
@@ -34,7 +33,7 @@ impl BookmarkKind {
         }
     }
 
-    fn parse(text: &str) -> BookmarkKind {
+    pub(crate) fn parse(text: &str) -> BookmarkKind {
         match text {
             "person" => BookmarkKind::Person,
             "exhibitor" => BookmarkKind::Exhibitor,
@@ -114,157 +113,6 @@ pub struct BookmarkTally {
     pub reattached: usize,
     /// Matching nothing: kept, and shown to the user as orphaned.
     pub orphaned: usize,
-}
-
-/// The identity of a target used to find it again: normalised title, speakers and start.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Snapshot {
-    /// As shown to the user.
-    display: String,
-    /// Normalised for matching.
-    title: String,
-    people: String,
-    start: Option<i64>,
-}
-
-fn normalise(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-/// Every current target of `kind` in the conference, by key.
-fn targets(
-    conn: &Connection,
-    conference_id: i64,
-    kind: BookmarkKind,
-    only: Option<&str>,
-) -> Result<HashMap<String, Snapshot>> {
-    let sql = match kind {
-        BookmarkKind::Session => {
-            "SELECT s.key, s.title, s.starts_at,
-                    (SELECT group_concat(name, char(31)) FROM
-                        (SELECT lower(p.name) AS name FROM session_person sp
-                         JOIN person p ON p.id = sp.person_id WHERE sp.session_id = s.id ORDER BY 1))
-             FROM session s WHERE s.conference_id = ?1 AND (?2 IS NULL OR s.key = ?2)"
-        }
-        BookmarkKind::Person => "SELECT key, name, NULL, '' FROM person WHERE conference_id = ?1 AND (?2 IS NULL OR key = ?2)",
-        BookmarkKind::Exhibitor => "SELECT key, name, NULL, '' FROM exhibitor WHERE conference_id = ?1 AND (?2 IS NULL OR key = ?2)",
-    };
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map(params![conference_id, only], |row| {
-        let display: String = row.get(1)?;
-        Ok((
-            row.get::<_, String>(0)?,
-            Snapshot {
-                title: normalise(&display),
-                display,
-                start: row.get(2)?,
-                people: row.get::<_, Option<String>>(3)?.unwrap_or_default(),
-            },
-        ))
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
-/// Re-attaches the bookmarks of conference `slug` after its programme was replaced.
-pub(crate) fn reconcile(
-    tx: &Transaction<'_>,
-    slug: &str,
-    conference_id: i64,
-) -> Result<BookmarkTally> {
-    let mut tally = BookmarkTally::default();
-    let now = Utc::now().to_rfc3339();
-    for kind in [
-        BookmarkKind::Session,
-        BookmarkKind::Person,
-        BookmarkKind::Exhibitor,
-    ] {
-        let current = targets(tx, conference_id, kind, None)?;
-        let mut stmt = tx.prepare_cached(
-            "SELECT id, target_key, snapshot_title, snapshot_people, snapshot_start
-             FROM bookmark WHERE conference_slug = ?1 AND target_kind = ?2 ORDER BY id",
-        )?;
-        let marks: Vec<(i64, String, Snapshot)> = stmt
-            .query_map(params![slug, kind.as_str()], |row| {
-                let display: String = row.get(2)?;
-                Ok((
-                    row.get(0)?,
-                    row.get(1)?,
-                    Snapshot {
-                        title: normalise(&display),
-                        display,
-                        people: row.get(3)?,
-                        start: row.get(4)?,
-                    },
-                ))
-            })?
-            .collect::<Result<_, _>>()?;
-        let mut taken: HashSet<String> = marks
-            .iter()
-            .filter(|(_, key, _)| current.contains_key(key))
-            .map(|(_, k, _)| k.clone())
-            .collect();
-        for (id, key, snapshot) in &marks {
-            if let Some(found) = current.get(key) {
-                refresh(tx, *id, key, found)?;
-                tally.attached += 1;
-            } else if let Some(new_key) = best_match(snapshot, &current, &taken) {
-                refresh(tx, *id, &new_key, &current[&new_key])?;
-                taken.insert(new_key);
-                tally.reattached += 1;
-            } else {
-                tx.execute(
-                    "UPDATE bookmark SET orphaned_at = coalesce(orphaned_at, ?2) WHERE id = ?1",
-                    params![id, now],
-                )?;
-                tally.orphaned += 1;
-            }
-        }
-    }
-    Ok(tally)
-}
-
-/// The one target that agrees with the snapshot on at least two of title, speakers and start
-/// (title alone when the kind has nothing else), if exactly one scores best.
-fn best_match(
-    snapshot: &Snapshot,
-    current: &HashMap<String, Snapshot>,
-    taken: &HashSet<String>,
-) -> Option<String> {
-    let has_more = !snapshot.people.is_empty() || snapshot.start.is_some();
-    let needed = if has_more { 2 } else { 1 };
-    let mut best: Option<(u8, &String)> = None;
-    let mut tie = false;
-    for (key, target) in current.iter().filter(|(k, _)| !taken.contains(*k)) {
-        let score = u8::from(target.title == snapshot.title && !snapshot.title.is_empty())
-            + u8::from(!snapshot.people.is_empty() && target.people == snapshot.people)
-            + u8::from(snapshot.start.is_some() && target.start == snapshot.start);
-        if score < needed {
-            continue;
-        }
-        match best {
-            Some((s, _)) if s > score => {}
-            Some((s, _)) if s == score => tie = true,
-            _ => {
-                best = Some((score, key));
-                tie = false;
-            }
-        }
-    }
-    best.filter(|_| !tie).map(|(_, key)| key.clone())
-}
-
-/// Points a bookmark at `key` and updates its snapshot to the target as it is now.
-fn refresh(tx: &Transaction<'_>, id: i64, key: &str, target: &Snapshot) -> Result<()> {
-    tx.execute(
-        "UPDATE bookmark SET target_key = ?2, snapshot_people = ?3, snapshot_start = ?4,
-                snapshot_title = ?5, orphaned_at = NULL
-         WHERE id = ?1",
-        params![id, key, target.people, target.start, target.display],
-    )?;
-    Ok(())
 }
 
 const SELECT: &str = "SELECT conference_slug, target_kind, target_key, priority, note, visited,

@@ -1,11 +1,14 @@
 //! The SQLite store: one writer connection and one reader connection, WAL, and every write in a
 //! transaction so that an import is all or nothing.
 
+mod backup;
 mod bookmarks;
 mod calendar;
 mod load;
 mod migrations;
 mod queries;
+mod reconcile;
+mod recover;
 mod seed;
 mod write;
 
@@ -17,12 +20,14 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
+pub use backup::{Backup, BackupBookmark, RestoreReport, BACKUP_FORMAT, BACKUP_VERSION};
 pub use bookmarks::{Bookmark, BookmarkChange, BookmarkKind, BookmarkTally, Priority};
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 pub use queries::{
     ConferenceSummary, ExhibitorFilter, ExhibitorView, PersonView, ProductView, SessionFilter,
     SessionView,
 };
+pub use recover::Recovery;
 pub use write::{ImportReport, Progress};
 
 pub(crate) use queries::resolve as resolve_conference;
@@ -35,8 +40,11 @@ pub const DB_FILE: &str = "plenary.db";
 /// Reads go through a separate connection so that a long import never blocks browsing; in
 /// memory (tests) both are the same connection.
 pub struct Store {
-    writer: Mutex<Connection>,
+    // Fields drop in order: the reader closes first, so the writer is the last connection and
+    // its close checkpoints the WAL into the database file and removes it (a read-only last
+    // connection cannot), leaving one self-contained file behind.
     reader: Option<Mutex<Connection>>,
+    writer: Mutex<Connection>,
     path: Option<PathBuf>,
 }
 

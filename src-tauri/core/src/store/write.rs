@@ -9,7 +9,8 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::bookmarks::{self, BookmarkTally};
+use super::bookmarks::BookmarkTally;
+use super::reconcile;
 use super::{json_list, Store};
 use crate::error::Result;
 use crate::import::Parsed;
@@ -61,6 +62,8 @@ impl Store {
         let replaces_exhibitors = format.is_exhibitor_list() || !data.exhibitors.is_empty();
         self.write(|tx| {
             let conference_id = upsert_conference(tx, &data.conference, replaces_programme)?;
+            // What the bookmarks pointed at, so reconcile can tell re-ided sessions from others.
+            let previous = reconcile::previous(tx, conference_id)?;
             if replaces_programme {
                 clear_programme(tx, conference_id)?;
                 write_programme(tx, conference_id, &data, progress)?;
@@ -75,7 +78,8 @@ impl Store {
                 total: 0,
             });
             search::index_conference(tx, conference_id, replaces_programme, replaces_exhibitors)?;
-            let tally = bookmarks::reconcile(tx, &data.conference.slug, conference_id)?;
+            let tally =
+                reconcile::reconcile(tx, &data.conference.slug, conference_id, Some(&previous))?;
             progress(Progress {
                 phase: "commit",
                 done: 0,
@@ -419,6 +423,9 @@ impl Store {
             total: 0,
         });
         let parsed = crate::import::parse(&bytes, options)?;
+        // The raw bytes are not needed once parsed; freeing them before the write lowers the
+        // peak memory of a big import by the file's size.
+        drop(bytes);
         self.import(parsed, progress)
     }
 }
