@@ -5,6 +5,7 @@
 //! The app is not built here; `scripts/test` builds it first. Journeys run only with
 //! `PLENARY_E2E=1` (see [`enabled`]).
 
+use std::ffi::OsString;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -234,6 +235,11 @@ impl Xvfb {
     }
 }
 
+/// How long a new WebDriver session (which starts the app) may take. A debug build starts in
+/// a few seconds even on a loaded 2-core machine.
+const SESSION_TIMEOUT: Duration = Duration::from_secs(60);
+const SESSION_STALLED: &str = "the WebDriver session did not start";
+
 /// The running app, driven through WebDriver.
 pub struct App {
     pub client: Client,
@@ -248,6 +254,24 @@ pub struct App {
 impl App {
     /// Starts the app on a fresh, empty data directory.
     pub async fn start(data_dir: &Path) -> Result<App> {
+        App::start_with_env(data_dir, &[]).await
+    }
+
+    /// Starts the app as [`App::start`] does, with these variables added to its environment
+    /// (e.g. a `PATH` whose `xdg-open` records what the app asked the system to open).
+    pub async fn start_with_env(data_dir: &Path, extra: &[(&str, OsString)]) -> Result<App> {
+        // Rarely, a new WebDriver session never answers (WebKitWebDriver up, the app never
+        // reached): give up on that stack after SESSION_TIMEOUT and start a fresh one, once.
+        match App::launch(data_dir, extra).await {
+            Err(error) if error.to_string().starts_with(SESSION_STALLED) => {
+                eprintln!("e2e: {error}; starting a fresh X server and driver");
+                App::launch(data_dir, extra).await
+            }
+            other => other,
+        }
+    }
+
+    async fn launch(data_dir: &Path, extra: &[(&str, OsString)]) -> Result<App> {
         let xvfb = Xvfb::start().await?;
         let driver_port = free_port()?;
         let native_port = free_port()?;
@@ -260,6 +284,7 @@ impl App {
             ])
             .env("DISPLAY", &xvfb.display)
             .envs(profile_env(data_dir))
+            .envs(extra.iter().map(|(k, v)| (*k, v)))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
@@ -275,7 +300,12 @@ impl App {
         // tauri-driver listens at once but fails requests until WebKitWebDriver is up.
         wait_for_port(driver_port, Duration::from_secs(10)).await?;
         wait_for_port(native_port, Duration::from_secs(10)).await?;
-        let client = connect(driver_port).await?;
+        let client = match tokio::time::timeout(SESSION_TIMEOUT, connect(driver_port)).await {
+            Ok(client) => client?,
+            Err(_) => {
+                return Err(format!("{SESSION_STALLED} within {SESSION_TIMEOUT:?}").into());
+            }
+        };
         Ok(App {
             client,
             data_dir: data_dir.to_path_buf(),
@@ -301,6 +331,23 @@ impl App {
     /// The X display the app runs on, e.g. for `import -display`.
     pub fn display(&self) -> &str {
         &self.xvfb.display
+    }
+
+    /// Runs `invoke(cmd, args)` in the page, as the UI's IPC door does: `Ok(value)`, or
+    /// `Err(message)` with the rejection as the UI would see it (a `{ kind, message }` JSON).
+    pub async fn invoke(&self, cmd: &str, args: Value) -> Result<Result<Value, String>> {
+        let script = "const [cmd, args, done] = arguments;\
+            window.__TAURI_INTERNALS__.invoke(cmd, args)\
+              .then((value) => done({ ok: value ?? null }))\
+              .catch((error) => done({ err: typeof error === 'string' ? error : JSON.stringify(error) }));";
+        let result = self
+            .client
+            .execute_async(script, vec![json!(cmd), args])
+            .await?;
+        Ok(match result.get("ok") {
+            Some(value) => Ok(value.clone()),
+            None => Err(result["err"].as_str().unwrap_or_default().to_string()),
+        })
     }
 
     /// The element with this `data-testid`, waiting for it to appear.

@@ -15,3 +15,4 @@ mod screenshots;
 mod search;
 mod security;
 mod settings;
+mod xss;

@@ -4,21 +4,9 @@
 use plenary_e2e::{enabled, App};
 use serde_json::{json, Value};
 
-/// Runs `invoke(cmd, args)` in the page; `Ok(value)` or `Err(message)` as the UI would see it.
+/// `invoke(cmd, args)` in the page, failing the test if the script itself cannot run.
 async fn invoke(app: &App, cmd: &str, args: Value) -> Result<Value, String> {
-    let script = "const [cmd, args, done] = arguments;\
-        window.__TAURI_INTERNALS__.invoke(cmd, args)\
-          .then((value) => done({ ok: value ?? null }))\
-          .catch((error) => done({ err: typeof error === 'string' ? error : JSON.stringify(error) }));";
-    let result = app
-        .client
-        .execute_async(script, vec![json!(cmd), args])
-        .await
-        .expect("script runs");
-    match result.get("ok") {
-        Some(value) => Ok(value.clone()),
-        None => Err(result["err"].as_str().unwrap_or_default().to_string()),
-    }
+    app.invoke(cmd, args).await.expect("script runs")
 }
 
 #[tokio::test]
