@@ -6,7 +6,7 @@ pub mod error;
 
 use std::path::PathBuf;
 
-use plenary_core::store::{default_data_dir, DB_FILE};
+use plenary_core::store::{default_data_dir, Recovery, DB_FILE};
 use plenary_core::Store;
 use tauri::{App, Manager};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
@@ -37,6 +37,8 @@ pub fn run() {
             commands::imports::import_file,
             commands::exports::export_agenda_ics,
             commands::exports::export_session_ics,
+            commands::backup::backup_user_data,
+            commands::backup::restore_user_data,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {
@@ -45,13 +47,23 @@ pub fn run() {
     }
 }
 
-/// Opens the store and, on a first start, loads WAIC 2025 into it. If the store cannot be
-/// opened (a damaged file, a full disk) the user is told what and where, and the app quits
-/// when they close the message: running on without the store would only fail every command.
+/// Opens the store and, on a first start, loads WAIC 2025 into it. A damaged store is set
+/// aside and replaced by a fresh one holding the bookmarks that could be read back; the user is
+/// told what happened and where the old file is. If the store cannot be opened at all (a full
+/// disk, a store from a newer Plenary) the user is told what and where, and the app quits when
+/// they close the message: running on without the store would only fail every command.
 fn setup(app: &mut App) {
     match open_store() {
-        Ok(store) => {
+        Ok((store, recovery)) => {
             app.manage(store);
+            if let Some(recovery) = recovery {
+                eprintln!("plenary: {}", recovery.message);
+                app.dialog()
+                    .message(recovery.message)
+                    .title("Plenary repaired its data")
+                    .kind(MessageDialogKind::Warning)
+                    .show(|_| {});
+            }
         }
         Err(message) => {
             eprintln!("plenary: {message}");
@@ -70,22 +82,17 @@ fn setup(app: &mut App) {
 }
 
 /// The store in the data directory (`PLENARY_DATA_DIR` if set), with WAIC 2025 loaded if it
-/// was empty. Errors are returned as the text the user sees.
-fn open_store() -> Result<Store, String> {
+/// was empty, and what was done if it had to be recovered. Errors are returned as the text the
+/// user sees.
+fn open_store() -> Result<(Store, Option<Recovery>), String> {
     let dir = default_data_dir().ok_or_else(|| {
         "no data directory: set PLENARY_DATA_DIR or HOME to a writable folder".to_string()
     })?;
     let path: PathBuf = dir.join(DB_FILE);
-    let store = Store::open(&path).map_err(|error| match error {
-        plenary_core::Error::Corrupt { .. } => format!(
-            "{error}\n\nMove {} aside to start with a fresh store; your bookmarks are in it.",
-            path.display()
-        ),
-        other => other.to_string(),
-    })?;
+    let (store, recovery) = Store::open_or_recover(&path).map_err(|error| error.to_string())?;
     // Failing to load the built-in conference is not fatal: the user can still import one.
     if let Err(error) = store.load_default_if_empty() {
         eprintln!("plenary: could not load WAIC 2025: {error}");
     }
-    Ok(store)
+    Ok((store, recovery))
 }
