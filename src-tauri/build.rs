@@ -17,6 +17,8 @@ const COMMANDS: &[&str] = &[
     "import_file",
     "export_agenda_ics",
     "export_session_ics",
+    "backup_user_data",
+    "restore_user_data",
 ];
 
 fn main() {

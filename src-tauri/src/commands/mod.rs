@@ -1,6 +1,7 @@
 //! Tauri commands, one module per domain. Each command is one delegation to plenary-core; the
 //! shapes are in `/ipc-contract.md` and the TypeScript types in `ui/src/ipc/bindings.ts`.
 
+pub mod backup;
 pub mod bookmarks;
 pub mod conferences;
 pub mod exhibitors;

@@ -16,6 +16,7 @@ import type {
   ImportReport,
   PersonView,
   Progress,
+  RestoreReport,
   SearchHit,
   SearchQuery,
   SessionFilter,
@@ -44,6 +45,8 @@ export interface Commands {
     args: { conference: string | null; key: string; path: string };
     result: null;
   };
+  backup_user_data: { args: { path: string }; result: number };
+  restore_user_data: { args: { path: string }; result: RestoreReport };
 }
 export type Command = keyof Commands;
 
@@ -107,6 +110,11 @@ export const exportAgendaIcs = (path: string, conference: string | null = null) 
   call("export_agenda_ics", { conference, path });
 export const exportSessionIcs = (key: string, path: string, conference: string | null = null) =>
   call("export_session_ics", { conference, key, path });
+
+/** Writes every bookmark, note, priority and visited mark to `path`; resolves to how many. */
+export const backupUserData = (path: string) => call("backup_user_data", { path });
+/** Merges a backup file into the store's bookmarks; nothing already here is lost. */
+export const restoreUserData = (path: string) => call("restore_user_data", { path });
 
 export type Unlisten = () => void;
 

@@ -1,4 +1,5 @@
 import { t } from "../../i18n";
+import { Backup } from "./Backup";
 import { zoneLabel } from "../../lib/time";
 import { current } from "../../state/app";
 import { lang, theme, timeMode, type Lang, type Theme } from "../../state/settings";
@@ -68,6 +69,7 @@ export function Settings() {
         ]}
       />
       <p class="muted">{t("settings.saved")}</p>
+      <Backup />
     </section>
   );
 }
