@@ -71,6 +71,45 @@ need_tauri_driver() {
   cargo install tauri-driver --locked --version '^2' --root tools
 }
 
+# cargo-deny (licences, bans, sources, advisories) in the git-ignored tools/.
+need_cargo_deny() {
+  [ -x tools/bin/cargo-deny ] && return 0
+  echo "==> cargo install cargo-deny into tools/"
+  cargo install cargo-deny --locked --root tools
+}
+
+# The supply-chain checks: cargo-deny's licence, ban and source policy (deny.toml) always; the
+# RustSec advisories and npm's audit when their databases can be reached. A database that
+# cannot be fetched is reported as such, not as a pass; a finding fails the run.
+supply_chain_checks() {
+  local deny=tools/bin/cargo-deny out
+  echo "==> cargo deny: licences, bans, sources"
+  "$deny" deny --locked check bans licenses sources || return 1
+  echo "==> cargo deny: RustSec advisories"
+  if out=$(timeout 180 "$deny" deny --locked check advisories 2>&1); then
+    echo "$out" | tail -n 3
+  elif grep -qiE "failed to (fetch|clone|open)|could not resolve|network|unable to access" <<<"$out"; then
+    echo "    not checked: the advisory database cannot be fetched from this machine"
+    echo "$out" | grep -iE "error" | head -n 3 | sed 's/^/    /'
+  else
+    echo "$out"
+    return 1
+  fi
+  local dir
+  for dir in . ui; do
+    echo "==> npm audit ($dir)"
+    if out=$(npm audit --prefix "$dir" --audit-level=moderate 2>&1); then
+      echo "$out" | tail -n 2
+    elif grep -qE "audit endpoint returned an error|ENOAUDIT|EAI_AGAIN|ENOTFOUND" <<<"$out"; then
+      echo "    not checked: the registry's audit service cannot be reached from this machine"
+      echo "$out" | grep -iE "warn audit|error" | head -n 2 | sed 's/^/    /'
+    else
+      echo "$out"
+      return 1
+    fi
+  done
+}
+
 # Where cargo puts binaries: $CARGO_TARGET_DIR if set, else the workspace's target/.
 target_dir() {
   local dir=${CARGO_TARGET_DIR:-target}
