@@ -1,0 +1,363 @@
+//! `app-bench`: the desktop app's own figures, measured on the real binary under Xvfb through
+//! the end-to-end harness, printed with their targets and ratios (see docs/benchmarks.md).
+//! Not a test: `scripts/bench-app` builds the release app and runs this.
+//!
+//! - start: from the app process's start (its `/proc` start time) to the first painted
+//!   programme (the UI's `programme:painted` mark), cold on a fresh store and then warm;
+//! - memory: RSS and PSS of the whole process tree (app, WebKit's web and network processes)
+//!   once the programme shows;
+//! - keystroke: search everywhere, from each keystroke to its painted results (the UI's
+//!   `search` measure), on a WAIC-scale synthetic conference;
+//! - scroll: the exhibitor list of the 100× synthetic conference scrolled frame by frame, with
+//!   the frame rate and the frames over 50 ms.
+//!
+//! Environment: `PLENARY_APP` (the release app), `PLENARY_CLI` (the release `plenary`), and
+//! optionally `PLENARY_BENCH_RUNS` (warm starts, default 10).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use plenary_e2e::{app_binary, App, Result};
+use serde_json::{json, Value};
+
+const START_TARGET_MS: f64 = 400.0;
+const KEYSTROKE_TARGET_MS: f64 = 16.0;
+const PSS_TARGET_MIB: f64 = 200.0;
+const FRAME_BUDGET_MS: f64 = 50.0;
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    let cli = PathBuf::from(std::env::var_os("PLENARY_CLI").ok_or("set PLENARY_CLI")?);
+    let runs: usize = std::env::var("PLENARY_BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(10);
+    let work = tempfile::tempdir()?;
+    println!("app: {}", app_binary().display());
+
+    // Start-up and memory on WAIC 2025, the default conference.
+    let waic = work.path().join("waic");
+    let (cold, memory) = start_once(&waic).await?;
+    let mut warm = Vec::new();
+    let mut pss = vec![memory];
+    for _ in 0..runs {
+        let (ms, mem) = start_once(&waic).await?;
+        warm.push(ms);
+        pss.push(mem);
+    }
+    println!("start to painted programme, cold (first start, loads WAIC 2025): {cold:.0} ms");
+    report(
+        "start to painted programme, warm",
+        "ms",
+        &warm,
+        START_TARGET_MS,
+    );
+    let rss: Vec<f64> = pss.iter().map(|m| m.0).collect();
+    let pss: Vec<f64> = pss.iter().map(|m| m.1).collect();
+    report("memory of the process tree, RSS", "MiB", &rss, f64::NAN);
+    report(
+        "memory of the process tree, PSS",
+        "MiB",
+        &pss,
+        PSS_TARGET_MIB,
+    );
+
+    // Keystroke to painted results at WAIC scale.
+    let scale = work.path().join("waic-scale");
+    let file = work.path().join("waic-scale.json");
+    generate(&cli, "waic", &file)?;
+    import(&cli, &scale, &file)?;
+    let keystrokes = keystrokes(&scale).await?;
+    report(
+        "search keystroke to painted results (WAIC scale)",
+        "ms",
+        &keystrokes,
+        KEYSTROKE_TARGET_MS,
+    );
+
+    // Scrolling the 100× exhibitor list.
+    let big = work.path().join("100x");
+    let file = work.path().join("100x.json");
+    generate(&cli, "100x", &file)?;
+    import(&cli, &big, &file)?;
+    let (frames, slow, worst, fps) = scroll(&big).await?;
+    println!(
+        "scroll 100x exhibitors: {frames} frames, {fps:.1} fps, worst frame {worst:.1} ms, \
+         {slow} frames over {FRAME_BUDGET_MS} ms (target 0)"
+    );
+    Ok(())
+}
+
+/// Starts the app on `data`, waits for the painted programme, and returns the time from the
+/// process start to that paint with the tree's (RSS, PSS) in MiB.
+async fn start_once(data: &Path) -> Result<(f64, (f64, f64))> {
+    std::fs::create_dir_all(data)?;
+    let app = App::start(data).await?;
+    let painted = app
+        .wait_for_js(
+            "(() => { const m = performance.getEntriesByName('programme:painted')[0];\
+               return m ? performance.timeOrigin + m.startTime : null; })()",
+        )
+        .await?
+        .as_f64()
+        .ok_or("no programme:painted mark")?;
+    let pid = newest_process(&app_binary())?;
+    let started = process_start_epoch_ms(pid)?;
+    // Let WebKit settle before reading memory, as a user's first look would.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let memory = tree_memory(pid)?;
+    app.quit().await?;
+    Ok((painted - started, memory))
+}
+
+/// Types queries into search everywhere one key at a time, returning each keystroke's time to
+/// its painted results.
+async fn keystrokes(data: &Path) -> Result<Vec<f64>> {
+    let app = App::start(data).await?;
+    app.testid("app-ready").await?;
+    let mut times = Vec::new();
+    for query in ["机器人", "智能", "robot", "vision", "数据中心", "zzzzqx"] {
+        app.click("search-button").await?;
+        let input = app.testid("search-input").await?;
+        app.client
+            .execute(
+                "performance.clearMarks(); performance.clearMeasures();\
+                 const i = document.querySelector('[data-testid=search-input]');\
+                 i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true }));",
+                vec![],
+            )
+            .await?;
+        let mut typed = String::new();
+        for c in query.chars() {
+            typed.push(c);
+            input.send_keys(&c.to_string()).await?;
+            let condition = format!(
+                "performance.getEntriesByName('search:painted')\
+                   .some((m) => m.detail && m.detail.text === {})",
+                json!(typed)
+            );
+            app.wait_for_js(&condition).await?;
+        }
+        let measures = app
+            .client
+            .execute(
+                "return performance.getEntriesByName('search').map((m) => m.duration);",
+                vec![],
+            )
+            .await?;
+        times.extend(
+            measures
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_f64),
+        );
+        // WebDriver's Escape key: the dialog closes on it.
+        input.send_keys("\u{e00c}").await?;
+        app.wait_for_js("!document.querySelector('[data-testid=search-input]')")
+            .await?;
+    }
+    app.quit().await?;
+    Ok(times)
+}
+
+/// Scrolls the exhibitor list from top to bottom in steps, one per frame, for three seconds:
+/// (frames, frames over the budget, worst frame in ms, frames per second).
+async fn scroll(data: &Path) -> Result<(u64, u64, f64, f64)> {
+    let app = App::start(data).await?;
+    app.testid("app-ready").await?;
+    app.open_view("exhibitors").await?;
+    app.testid("exhibitor-row").await?;
+    let result = app
+        .client
+        .execute_async(
+            "const done = arguments[0];\
+             const list = document.querySelector('[data-testid=exhibitor-list]')\
+               || document.getElementById('main');\
+             const gaps = []; let last = performance.now(); const start = last;\
+             function step(now) {\
+               gaps.push(now - last); last = now;\
+               list.scrollTop += 240;\
+               if (now - start < 3000) requestAnimationFrame(step);\
+               else done({ frames: gaps.length, slow: gaps.filter((g) => g > 50).length,\
+                           worst: Math.max(...gaps), fps: gaps.length / ((now - start) / 1000) });\
+             }\
+             requestAnimationFrame(step);",
+            vec![],
+        )
+        .await?;
+    app.quit().await?;
+    Ok((
+        result["frames"].as_u64().unwrap_or(0),
+        result["slow"].as_u64().unwrap_or(0),
+        result["worst"].as_f64().unwrap_or(f64::NAN),
+        result["fps"].as_f64().unwrap_or(f64::NAN),
+    ))
+}
+
+fn generate(cli: &Path, scale: &str, out: &Path) -> Result<()> {
+    run(
+        cli,
+        &["generate", "--scale", scale, "--seed", "1", "-o"],
+        Some(out),
+    )
+}
+
+fn import(cli: &Path, data: &Path, file: &Path) -> Result<()> {
+    std::fs::create_dir_all(data)?;
+    let db = data.join("plenary.db");
+    let status = std::process::Command::new(cli)
+        .arg("--db")
+        .arg(&db)
+        .arg("import")
+        .arg(file)
+        .arg("--max-size")
+        .arg("2G")
+        .stdout(std::process::Stdio::null())
+        .status()?;
+    if !status.success() {
+        return Err(format!("plenary import {} failed: {status}", file.display()).into());
+    }
+    // Make the imported conference the current one, as the user would after an import.
+    let slug = std::process::Command::new(cli)
+        .arg("--db")
+        .arg(&db)
+        .args(["--json", "conferences"])
+        .output()?;
+    let list: Value = serde_json::from_slice(&slug.stdout)?;
+    let newest = list
+        .as_array()
+        .and_then(|l| {
+            l.iter()
+                .max_by_key(|c| c["imported_at"].as_str().map(String::from))
+        })
+        .and_then(|c| c["slug"].as_str())
+        .ok_or("no conference after import")?
+        .to_string();
+    run(cli, &["--db", &db.to_string_lossy(), "use", &newest], None)
+}
+
+fn run(cli: &Path, args: &[&str], last: Option<&Path>) -> Result<()> {
+    let mut command = std::process::Command::new(cli);
+    command.args(args);
+    if let Some(path) = last {
+        command.arg(path);
+    }
+    let status = command.stdout(std::process::Stdio::null()).status()?;
+    if !status.success() {
+        return Err(format!("plenary {args:?} failed: {status}").into());
+    }
+    Ok(())
+}
+
+/// The most recently started process running `binary`.
+fn newest_process(binary: &Path) -> Result<u32> {
+    let binary = binary.canonicalize()?;
+    let mut best: Option<(u64, u32)> = None;
+    for entry in std::fs::read_dir("/proc")?.flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if std::fs::read_link(entry.path().join("exe")).ok().as_deref() != Some(&binary) {
+            continue;
+        }
+        let start = stat_field(pid, 22)?;
+        if best.is_none_or(|(s, _)| start > s) {
+            best = Some((start, pid));
+        }
+    }
+    Ok(best.ok_or("the app process is not running")?.1)
+}
+
+/// Field `n` (1-based, as in proc(5)) of `/proc/PID/stat`.
+fn stat_field(pid: u32, n: usize) -> Result<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))?;
+    // The command name (field 2) may hold spaces; fields after it follow the last ')'.
+    let rest = &stat[stat.rfind(')').ok_or("bad stat")? + 2..];
+    Ok(rest.split(' ').nth(n - 3).ok_or("short stat")?.parse()?)
+}
+
+/// When `pid` started, in milliseconds since the epoch (to the kernel's clock tick, 10 ms).
+fn process_start_epoch_ms(pid: u32) -> Result<f64> {
+    let ticks = stat_field(pid, 22)? as f64;
+    let boot: f64 = std::fs::read_to_string("/proc/stat")?
+        .lines()
+        .find_map(|l| l.strip_prefix("btime "))
+        .ok_or("no btime")?
+        .trim()
+        .parse()?;
+    // Linux reports start times in USER_HZ, which is 100 on every architecture it runs on.
+    Ok(boot * 1000.0 + ticks * 10.0)
+}
+
+/// RSS and PSS in MiB of `pid` and all its descendants.
+fn tree_memory(pid: u32) -> Result<(f64, f64)> {
+    let mut tree = vec![pid];
+    let mut i = 0;
+    while i < tree.len() {
+        let parent = tree[i];
+        for entry in std::fs::read_dir("/proc")?.flatten() {
+            if let Some(child) = entry
+                .file_name()
+                .to_str()
+                .and_then(|n| n.parse::<u32>().ok())
+            {
+                if stat_field(child, 4).ok() == Some(u64::from(parent)) {
+                    tree.push(child);
+                }
+            }
+        }
+        i += 1;
+    }
+    let (mut rss, mut pss) = (0.0, 0.0);
+    for pid in tree {
+        let Ok(rollup) = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")) else {
+            continue;
+        };
+        for line in rollup.lines() {
+            let mut words = line.split_whitespace();
+            let (Some(name), Some(kib)) = (words.next(), words.next()) else {
+                continue;
+            };
+            let kib: f64 = kib.parse().unwrap_or(0.0);
+            match name {
+                "Rss:" => rss += kib / 1024.0,
+                "Pss:" => pss += kib / 1024.0,
+                _ => {}
+            }
+        }
+    }
+    Ok((rss, pss))
+}
+
+/// Prints the median, p99 and spread of `values`, with the ratio to `target` if there is one.
+fn report(what: &str, unit: &str, values: &[f64], target: f64) {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    if sorted.is_empty() {
+        println!("{what}: no samples");
+        return;
+    }
+    let at = |q: f64| sorted[((sorted.len() - 1) as f64 * q).round() as usize];
+    let (median, p99) = (at(0.5), at(0.99));
+    let target = if target.is_nan() {
+        String::new()
+    } else {
+        format!(
+            ", target {target} {unit}: median is {:.2}x the target",
+            median / target
+        )
+    };
+    println!(
+        "{what}: median {median:.1} {unit}, p99 {p99:.1}, min {:.1}, max {:.1}, n={}{target}",
+        sorted[0],
+        sorted[sorted.len() - 1],
+        sorted.len()
+    );
+}
