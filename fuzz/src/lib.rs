@@ -1,6 +1,6 @@
 //! What every importer target does: parse the bytes as one forced format, and if that succeeds,
 //! write the result into a store. A panic anywhere is a crash; so is a store that refuses what
-//! the importer accepted, since `Store::import` must take any `Parsed` it is given.
+//! the importer accepted, since `Store::import` must take whatever an importer produces.
 
 use std::sync::OnceLock;
 

@@ -120,7 +120,8 @@ fn import_killed_at_random_moments_leaves_old_or_new_and_every_bookmark() {
     let mut rng = Rng(0x000c_4a54_0001);
     let (mut before, mut committed, mut finished) = (0, 0, 0);
     let mut current = new_programme.clone();
-    let window = whole.as_millis() as u64 * 11 / 10;
+    let whole_ms = whole.as_millis() as u64;
+    let window = whole_ms * 11 / 10;
     for kill in 0..KILLS {
         let (file, next) = if current == old_programme {
             (&new, &new_programme)
@@ -128,12 +129,12 @@ fn import_killed_at_random_moments_leaves_old_or_new_and_every_bookmark() {
             (&old, &old_programme)
         };
         let mut child = import(&db, file);
-        // Every other kill lands in the last 40% of the import, where writing and the commit
-        // are, so that those moments are hit often and not only by chance.
+        // Every other kill lands between 80% and 130% of one import's time, around the write,
+        // the commit and the exit, so that those moments are hit often and not only by chance.
         let delay = if kill % 2 == 0 {
             rng.below(window)
         } else {
-            window * 6 / 10 + rng.below(window * 4 / 10)
+            whole_ms * 8 / 10 + rng.below(whole_ms / 2)
         };
         std::thread::sleep(Duration::from_millis(delay));
         let exited = child.try_wait().expect("try_wait").is_some();

@@ -15,6 +15,7 @@ mod exhibitors;
 mod export;
 mod frab_json;
 mod frab_xml;
+mod fuzz_regressions;
 mod hostile;
 mod ical;
 mod reconcile_props;

@@ -28,7 +28,7 @@ pub(crate) fn finalize(data: &mut ConferenceData, warnings: &mut Vec<Warning>) {
     person_keys(data, warnings);
     session_keys(data, warnings);
     exhibitor_keys(data, warnings);
-    complete_lists(data);
+    complete_lists(data, warnings);
 }
 
 /// Persons are keyed by source id, else guid, else name. The same person appearing under several
@@ -149,7 +149,47 @@ fn exhibitor_keys(data: &mut ConferenceData, warnings: &mut Vec<Warning>) {
 
 /// Adds rooms, tracks and days that sessions use but the file did not list, and the
 /// conference's first and last day when the file left them out.
-fn complete_lists(data: &mut ConferenceData) {
+/// Removes all but the first of the items that share a key, returning the keys dropped.
+fn keep_first<T, K: Eq + std::hash::Hash + Clone>(
+    items: &mut Vec<T>,
+    key: impl Fn(&T) -> K,
+) -> Vec<K> {
+    let mut seen = HashSet::new();
+    let mut dropped = Vec::new();
+    items.retain(|item| {
+        let k = key(item);
+        let first = seen.insert(k.clone());
+        if !first {
+            dropped.push(k);
+        }
+        first
+    });
+    dropped
+}
+
+fn complete_lists(data: &mut ConferenceData, warnings: &mut Vec<Warning>) {
+    // A source may list a day, room, track or venue twice (found by fuzzing: two <day> with one
+    // date). The store holds each once; sessions refer to them by name or date, so nothing is lost.
+    for date in keep_first(&mut data.days, |d| d.date) {
+        warnings.push(Warning {
+            line: None,
+            message: format!("day {date} is listed more than once; its sessions are kept"),
+        });
+    }
+    let rooms = keep_first(&mut data.rooms, |r| r.name.clone());
+    let tracks = keep_first(&mut data.tracks, |t| t.name.clone());
+    let venues = keep_first(&mut data.venues, |v| v.name.clone());
+    for (what, names) in [("room", rooms), ("track", tracks), ("venue", venues)] {
+        if !names.is_empty() {
+            warnings.push(Warning {
+                line: None,
+                message: format!(
+                    "{what}s listed more than once, kept once: {}",
+                    names.join(", ")
+                ),
+            });
+        }
+    }
     let known_rooms: HashSet<String> = data.rooms.iter().map(|r| r.name.clone()).collect();
     let mut new_rooms = BTreeSet::new();
     let known_tracks: HashSet<String> = data.tracks.iter().map(|t| t.name.clone()).collect();
