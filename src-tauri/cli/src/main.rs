@@ -2,7 +2,9 @@
 //! desktop app, prints for people by default and JSON with `--json`, and reports errors on
 //! stderr with a non-zero exit.
 
+mod bench;
 mod commands;
+mod generate;
 mod output;
 
 use std::path::PathBuf;
@@ -134,6 +136,10 @@ pub enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Write a synthetic WAIC-like conference to a file, for benchmarks.
+    Generate(generate::GenerateArgs),
+    /// Time search, agenda and import against the performance targets.
+    Bench(bench::BenchArgs),
 }
 
 #[derive(Debug, Subcommand)]
