@@ -181,7 +181,6 @@ pub(crate) fn reconcile(
         BookmarkKind::Person,
         BookmarkKind::Exhibitor,
     ] {
-        let current = targets(tx, conference_id, kind, None)?;
         let mut stmt = tx.prepare_cached(
             "SELECT id, target_key, snapshot_title, snapshot_people, snapshot_start
              FROM bookmark WHERE conference_slug = ?1 AND target_kind = ?2 ORDER BY id",
@@ -201,6 +200,11 @@ pub(crate) fn reconcile(
                 ))
             })?
             .collect::<Result<_, _>>()?;
+        if marks.is_empty() {
+            // Nothing to re-attach; listing every target of a large programme would be waste.
+            continue;
+        }
+        let current = targets(tx, conference_id, kind, None)?;
         let mut taken: HashSet<String> = marks
             .iter()
             .filter(|(_, key, _)| current.contains_key(key))
