@@ -23,7 +23,17 @@ use crate::{BookmarkCommand, Cli, Command, ExportFormat, PriorityArg, SearchKind
 const PROGRESS_THRESHOLD: u64 = 1024 * 1024;
 
 pub fn run(cli: Cli) -> Result<()> {
-    let store = open_store(cli.db.as_deref())?;
+    // These two make their own stores (or none) and must not touch the user's.
+    match &cli.command {
+        Command::Generate(args) => return crate::generate::run(args, cli.json),
+        Command::Bench(args) => return crate::bench::run(args, cli.json),
+        _ => {}
+    }
+    // An import into an empty store brings the user's own conference, so it skips loading the
+    // built-in WAIC 2025 first (a third of a small import's time). Every other command, and
+    // the app's first start, still finds WAIC in an empty store.
+    let seed = !matches!(cli.command, Command::Import { .. });
+    let store = open_store(cli.db.as_deref(), seed)?;
     let conference = cli.conference.as_deref();
     let json = cli.json;
     match cli.command {
@@ -103,11 +113,13 @@ pub fn run(cli: Cli) -> Result<()> {
         } => export_to(&store, conference, format, output, all),
         Command::Backup { output } => crate::backup::backup(&store, &output, json),
         Command::Restore { file } => crate::backup::restore(&store, &file, json),
+        Command::Generate(_) | Command::Bench(_) => Ok(()),
     }
 }
 
-/// Opens the store named by `--db`, else the one in the data directory.
-fn open_store(db: Option<&Path>) -> Result<Store> {
+/// Opens the store named by `--db`, else the one in the data directory, loading WAIC 2025
+/// into it when it is empty and `seed` is set.
+fn open_store(db: Option<&Path>, seed: bool) -> Result<Store> {
     let path = match db {
         Some(path) => path.to_path_buf(),
         None => default_data_dir()
@@ -120,7 +132,9 @@ fn open_store(db: Option<&Path>) -> Result<Store> {
     if let Some(recovery) = recovery {
         eprintln!("plenary: warning: {}", recovery.message);
     }
-    store.load_default_if_empty()?;
+    if seed {
+        store.load_default_if_empty()?;
+    }
     Ok(store)
 }
 

@@ -3,7 +3,9 @@
 //! stderr with a non-zero exit.
 
 mod backup;
+mod bench;
 mod commands;
+mod generate;
 mod output;
 
 use std::path::PathBuf;
@@ -146,6 +148,10 @@ pub enum Command {
         /// A file written by `plenary backup`.
         file: PathBuf,
     },
+    /// Write a synthetic WAIC-like conference to a file, for benchmarks.
+    Generate(generate::GenerateArgs),
+    /// Time search, agenda and import against the performance targets.
+    Bench(bench::BenchArgs),
 }
 
 #[derive(Debug, Subcommand)]

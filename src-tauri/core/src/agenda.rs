@@ -1,5 +1,7 @@
 //! The personal agenda: bookmarked sessions by day, with overlaps flagged and free gaps shown.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
@@ -65,10 +67,11 @@ impl Store {
             keys: Some(keys),
             ..SessionFilter::default()
         })?;
+        let marks: HashMap<&str, &Bookmark> = sessions.map(|b| (b.key.as_str(), b)).collect();
         let items: Vec<AgendaItem> = views
             .into_iter()
             .map(|session| {
-                let mark = sessions.clone().find(|b| b.key == session.key);
+                let mark = marks.get(session.key.as_str()).copied();
                 AgendaItem {
                     priority: mark.map(|b| b.priority).unwrap_or_default(),
                     note: mark.map(|b| b.note.clone()).unwrap_or_default(),
@@ -78,11 +81,13 @@ impl Store {
             })
             .collect();
         let (days, overlap_count) = by_day(items);
-        let mut exhibitors = self.exhibitors(&ExhibitorFilter {
-            conference: Some(slug.clone()),
-            ..ExhibitorFilter::default()
-        })?;
-        exhibitors.retain(|e| e.bookmark.is_some());
+        let exhibitors = self.exhibitors_where(
+            &ExhibitorFilter {
+                conference: Some(slug.clone()),
+                ..ExhibitorFilter::default()
+            },
+            true,
+        )?;
         let orphans = bookmarks.into_iter().filter(|b| b.orphaned).collect();
         Ok(Agenda {
             conference: slug,

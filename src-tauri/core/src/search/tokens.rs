@@ -23,17 +23,29 @@ pub fn is_cjk(c: char) -> bool {
 }
 
 /// Indexed text: Latin kept as is, CJK runs as bigrams. Appends to `out`.
+///
+/// Text between CJK runs is copied as whole slices, not char by char: indexing is a large
+/// part of an import, and most of a European programme is ASCII.
 pub fn bigram_text(text: &str, out: &mut String) {
     let mut run: Vec<char> = Vec::new();
-    for c in text.chars() {
+    // Start of the text not yet copied to `out`, while outside a CJK run.
+    let mut pending = 0;
+    for (i, c) in text.char_indices() {
         if is_cjk(c) {
+            if run.is_empty() {
+                out.push_str(&text[pending..i]);
+            }
             run.push(c);
-            continue;
+        } else if !run.is_empty() {
+            flush_bigrams(&mut run, out);
+            pending = i;
         }
-        flush_bigrams(&mut run, out);
-        out.push(c);
     }
-    flush_bigrams(&mut run, out);
+    if run.is_empty() {
+        out.push_str(&text[pending..]);
+    } else {
+        flush_bigrams(&mut run, out);
+    }
     out.push(' ');
 }
 
@@ -57,6 +69,9 @@ fn flush_bigrams(run: &mut Vec<char>, out: &mut String) {
 
 /// Every CJK character of `text`, space-separated. Appends to `out`.
 pub fn unigram_text(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        return;
+    }
     for c in text.chars().filter(|c| is_cjk(*c)) {
         out.push(c);
         out.push(' ');
@@ -175,6 +190,16 @@ mod tests {
             tokens,
             ["WAIC", "世界", "界人", "人工", "工智", "智能", "能大", "大会"]
         );
+    }
+
+    #[test]
+    fn bigram_text_keeps_latin_between_cjk_runs() {
+        let mut out = String::new();
+        bigram_text("AI世界x人工智能 café", &mut out);
+        assert_eq!(out, "AI 世界  x 人工 工智 智能   café ");
+        let mut out = String::new();
+        bigram_text("智", &mut out);
+        assert_eq!(out, " 智  ");
     }
 
     #[test]

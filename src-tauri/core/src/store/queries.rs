@@ -304,17 +304,27 @@ impl Store {
                 .as_ref()
                 .map(serde_json::to_string)
                 .transpose()?;
+            // With keys (the agenda, one session), each key is looked up in the (conference,
+            // key) index instead of testing every session of the conference. The unary `+`
+            // stops the planner walking session_by_time just to skip part of the sort.
+            let (by_key, order) = if keys.is_some() {
+                (
+                    "AND s.key IN (SELECT value FROM json_each(?9))",
+                    "+s.starts_at",
+                )
+            } else {
+                ("AND ?9 IS NULL", "s.starts_at")
+            };
             let mut stmt = conn.prepare_cached(&format!(
                 "{SESSION_SELECT}
-                 WHERE s.conference_id = ?2
+                 WHERE s.conference_id = ?2 {by_key}
                    AND (?3 IS NULL OR s.day = ?3)
                    AND (?4 IS NULL OR t.name = ?4)
                    AND (?5 IS NULL OR s.kind = ?5)
                    AND (?6 IS NULL OR r.name = ?6)
                    AND (?7 IS NULL OR v.name = ?7 OR r.hall = ?7)
                    AND (?8 IS NULL OR s.language = ?8)
-                   AND (?9 IS NULL OR s.key IN (SELECT value FROM json_each(?9)))
-                 ORDER BY s.starts_at, r.position, s.title"
+                 ORDER BY {order}, r.position, s.title"
             ))?;
             let rows = stmt.query_map(
                 params![
@@ -382,21 +392,39 @@ impl Store {
 
     /// Exhibitors matching `filter`, by name, with their products.
     pub fn exhibitors(&self, filter: &ExhibitorFilter) -> Result<Vec<ExhibitorView>> {
+        self.exhibitors_where(filter, false)
+    }
+
+    /// [`Store::exhibitors`], optionally only the bookmarked ones. The agenda needs only those,
+    /// and filtering in SQL spares it reading (and sanitising) every exhibitor of a large show.
+    pub(crate) fn exhibitors_where(
+        &self,
+        filter: &ExhibitorFilter,
+        bookmarked_only: bool,
+    ) -> Result<Vec<ExhibitorView>> {
+        // Bookmarked only: start from the bookmarks, looked up by (conference, key), rather
+        // than testing every exhibitor of a large show for a bookmark.
+        let bookmarked = if bookmarked_only {
+            "AND e.key IN (SELECT target_key FROM bookmark WHERE conference_slug = ?2
+                 AND target_kind = 'exhibitor')"
+        } else {
+            ""
+        };
         self.read(|conn| {
             let conference = resolve(conn, filter.conference.as_deref())?;
-            let mut stmt = conn.prepare_cached(
+            let mut stmt = conn.prepare_cached(&format!(
                 "SELECT e.id, e.key, e.name, e.other_name, e.hall, e.booths, e.country, e.categories,
                         e.website, e.description, e.sources, e.illustrative, b.priority,
                         coalesce(b.visited, 0)
                  FROM exhibitor e
                  LEFT JOIN bookmark b ON b.conference_slug = ?2 AND b.target_kind = 'exhibitor'
                       AND b.target_key = e.key
-                 WHERE e.conference_id = ?1
+                 WHERE e.conference_id = ?1 {bookmarked}
                    AND (?3 IS NULL OR e.hall = ?3)
                    AND (?4 IS NULL OR EXISTS (SELECT 1 FROM json_each(e.categories) WHERE value = ?4))
                    AND (?5 IS NULL OR e.country = ?5)
-                 ORDER BY e.name COLLATE NOCASE",
-            )?;
+                 ORDER BY e.name COLLATE NOCASE"
+            ))?;
             let mut products = conn.prepare_cached(
                 "SELECT name, other_name, category, description, sources, illustrative
                  FROM product WHERE exhibitor_id = ?1 ORDER BY position",

@@ -75,11 +75,25 @@ const KINDS: [BookmarkKind; 3] = [
 ];
 
 /// The programme as it is now, to be handed to [`reconcile`] after it is replaced.
-pub(crate) fn previous(conn: &Connection, conference_id: i64) -> Result<Previous> {
-    KINDS
-        .iter()
-        .map(|&kind| Ok((kind, targets(conn, conference_id, kind, None)?)))
-        .collect()
+///
+/// Only kinds that conference `slug` has bookmarks of are listed: for the others there is
+/// nothing to follow, and listing every target of a large programme would be waste.
+pub(crate) fn previous(conn: &Connection, slug: &str, conference_id: i64) -> Result<Previous> {
+    let mut previous = Previous::new();
+    for kind in KINDS {
+        if has_bookmarks(conn, slug, kind)? {
+            previous.insert(kind, targets(conn, conference_id, kind, None)?);
+        }
+    }
+    Ok(previous)
+}
+
+fn has_bookmarks(conn: &Connection, slug: &str, kind: BookmarkKind) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM bookmark WHERE conference_slug = ?1 AND target_kind = ?2)",
+        )?
+        .query_row(params![slug, kind.as_str()], |row| row.get(0))?)
 }
 
 /// Pairs each target that vanished in this import with the new target that is its re-ided
@@ -126,9 +140,6 @@ pub(crate) fn reconcile(
     let mut tally = BookmarkTally::default();
     let now = Utc::now().to_rfc3339();
     for kind in KINDS {
-        let current = targets(tx, conference_id, kind, None)?;
-        let before = previous.and_then(|p| p.get(&kind));
-        let renamed = before.map(|b| renames(b, &current)).unwrap_or_default();
         let mut stmt = tx.prepare_cached(
             "SELECT id, target_key, snapshot_title, snapshot_people, snapshot_start
              FROM bookmark WHERE conference_slug = ?1 AND target_kind = ?2 ORDER BY id",
@@ -148,6 +159,13 @@ pub(crate) fn reconcile(
                 ))
             })?
             .collect::<Result<_, _>>()?;
+        if marks.is_empty() {
+            // Nothing to re-attach; listing every target of a large programme would be waste.
+            continue;
+        }
+        let current = targets(tx, conference_id, kind, None)?;
+        let before = previous.and_then(|p| p.get(&kind));
+        let renamed = before.map(|b| renames(b, &current)).unwrap_or_default();
         let mut taken: HashSet<String> = marks
             .iter()
             .filter(|(_, key, _)| current.contains_key(key))

@@ -63,7 +63,7 @@ impl Store {
         self.write(|tx| {
             let conference_id = upsert_conference(tx, &data.conference, replaces_programme)?;
             // What the bookmarks pointed at, so reconcile can tell re-ided sessions from others.
-            let previous = reconcile::previous(tx, conference_id)?;
+            let previous = reconcile::previous(tx, &data.conference.slug, conference_id)?;
             if replaces_programme {
                 clear_programme(tx, conference_id)?;
                 write_programme(tx, conference_id, &data, progress)?;

@@ -1,0 +1,214 @@
+//! Running a search: FTS5 match, rank, and the display fields from `search_doc`.
+//!
+//! BM25 is what costs on large stores: before ranking anything it walks the whole doclist of
+//! every term to count the documents holding it, then reads column sizes and positions for
+//! every match. A one-character Chinese query at 100× WAIC matches hundreds of thousands of
+//! rows, and ranking them took over a second. So a search first counts its matches in index
+//! order, without ranking, up to [`EXACT_LIMIT`]:
+//! - at most that many: ranked by BM25 exactly as always (every real programme we have, for
+//!   anything but one- or two-letter queries);
+//! - more: a *broad* query. Each kind of result takes its first [`BROAD_PER_KIND`] matches in
+//!   index order, and these are ordered by where the query matched (the label, then the other
+//!   label, then only the body), shorter labels first. Typing one more character narrows it.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::tokens::{highlights, match_expression, terms, Term};
+use super::{Entity, SearchHit, SearchQuery};
+use crate::error::Result;
+use crate::store::Store;
+
+/// Matches up to which a search is ranked exactly by BM25.
+pub const EXACT_LIMIT: i64 = 400;
+
+/// Matches of each kind that a broad search (more than [`EXACT_LIMIT`]) orders.
+pub const BROAD_PER_KIND: i64 = 100;
+
+/// The filters every query here shares: `?2` conference, `?3` entities as a JSON list or
+/// NULL, `?4`..`?8` the optional filters.
+macro_rules! filters {
+    () => {
+        " AND d.conference_id = ?2
+           AND (?3 IS NULL OR d.entity IN (SELECT value FROM json_each(?3)))
+           AND (?4 IS NULL OR d.day = ?4)
+           AND (?5 IS NULL OR d.track = ?5)
+           AND (?6 IS NULL OR d.kind = ?6)
+           AND (?7 IS NULL OR d.hall = ?7)
+           AND (?8 IS NULL OR EXISTS (SELECT 1 FROM json_each(d.categories) WHERE value = ?8))"
+    };
+}
+
+// Every query joins with CROSS JOIN so FTS5 stays the outer loop. Left to itself the planner
+// may walk search_doc and run the MATCH once per row, which for a prefix query rebuilds the
+// prefix's whole doclist each time.
+macro_rules! fields {
+    () => {
+        "SELECT d.entity, d.key, d.label, d.other_label, d.detail, d.starts_at"
+    };
+}
+
+impl Store {
+    /// Ranked search. An empty or punctuation-only query returns nothing.
+    pub fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>> {
+        let terms = terms(&query.text);
+        if terms.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.read(|conn| run(conn, query, &terms))
+    }
+}
+
+fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<SearchHit>> {
+    let conference = crate::store::resolve_conference(conn, query.conference.as_deref())?;
+    let entities = if query.entities.is_empty() {
+        None
+    } else {
+        Some(serde_json::to_string(
+            &query
+                .entities
+                .iter()
+                .map(|e| e.as_str())
+                .collect::<Vec<_>>(),
+        )?)
+    };
+    let limit = query.limit.unwrap_or(50).min(1000);
+    let expression = match_expression(terms);
+    let hit = |r: &Row<'_>, rank: f64| -> rusqlite::Result<SearchHit> {
+        let entity: String = r.get(0)?;
+        let label: String = r.get(2)?;
+        Ok(SearchHit {
+            entity: Entity::parse(&entity).unwrap_or(Entity::Session),
+            key: r.get(1)?,
+            highlights: highlights(&label, terms),
+            label,
+            other_label: r.get(3)?,
+            detail: r.get(4)?,
+            start: r
+                .get::<_, Option<i64>>(5)?
+                .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+                .map(|t| conference.zone.localize(t).to_rfc3339()),
+            rank,
+        })
+    };
+    let broad: Option<i64> = conn
+        .prepare_cached(concat!(
+            "SELECT search_fts.rowid FROM search_fts CROSS JOIN search_doc d
+                ON d.id = search_fts.rowid WHERE search_fts MATCH ?1",
+            filters!(),
+            " ORDER BY search_fts.rowid LIMIT 1 OFFSET ?9"
+        ))?
+        .query_row(
+            params![
+                expression,
+                conference.id,
+                entities,
+                query.day,
+                query.track,
+                query.kind,
+                query.hall,
+                query.category,
+                EXACT_LIMIT.max(i64::from(limit))
+            ],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if broad.is_none() {
+        let mut stmt = conn.prepare_cached(concat!(
+            fields!(),
+            ", bm25(search_fts, 10.0, 1.0, 2.0) AS rank
+             FROM search_fts CROSS JOIN search_doc d ON d.id = search_fts.rowid
+             WHERE search_fts MATCH ?1",
+            filters!(),
+            " ORDER BY rank LIMIT ?9"
+        ))?;
+        let rows = stmt.query_map(
+            params![
+                expression,
+                conference.id,
+                entities,
+                query.day,
+                query.track,
+                query.kind,
+                query.hall,
+                query.category,
+                limit
+            ],
+            |r| hit(r, r.get(6)?),
+        )?;
+        return Ok(rows.collect::<Result<_, _>>()?);
+    }
+    let mut stmt = conn.prepare_cached(concat!(
+        fields!(),
+        " FROM search_fts CROSS JOIN search_doc d ON d.id = search_fts.rowid
+         WHERE search_fts MATCH ?1 AND search_fts.rowid >= ?10",
+        filters!(),
+        " AND d.entity = ?11 ORDER BY search_fts.rowid LIMIT ?9"
+    ))?;
+    let mut first = conn.prepare_cached(
+        "SELECT min(id) FROM search_doc WHERE conference_id = ?1 AND entity = ?2",
+    )?;
+    let mut hits = Vec::new();
+    for entity in [
+        Entity::Session,
+        Entity::Exhibitor,
+        Entity::Product,
+        Entity::Person,
+    ] {
+        if !query.entities.is_empty() && !query.entities.contains(&entity) {
+            continue;
+        }
+        // Each kind was indexed in one run of rowids, so its scan can start at its own first.
+        let low: Option<i64> =
+            first.query_row(params![conference.id, entity.as_str()], |r| r.get(0))?;
+        let Some(low) = low else { continue };
+        let rows = stmt.query_map(
+            params![
+                expression,
+                conference.id,
+                entities,
+                query.day,
+                query.track,
+                query.kind,
+                query.hall,
+                query.category,
+                BROAD_PER_KIND.max(i64::from(limit)),
+                low,
+                entity.as_str()
+            ],
+            |r| hit(r, 0.0),
+        )?;
+        for row in rows {
+            let mut h = row?;
+            h.rank = broad_rank(&h, terms);
+            hits.push(h);
+        }
+    }
+    // Stable: within one rank, sessions, exhibitors, products, then people, in index order.
+    hits.sort_by(|a, b| a.rank.total_cmp(&b.rank));
+    hits.truncate(limit as usize);
+    Ok(hits)
+}
+
+/// A broad match's place: 0–1 when the label holds every term, 1–2 when the other label
+/// does, 2–3 otherwise; within each, shorter labels first. Lower is better, as with BM25.
+fn broad_rank(hit: &SearchHit, terms: &[Term]) -> f64 {
+    let holds_all = |text: &str| {
+        let found = highlights(text, terms);
+        terms.iter().all(|t| {
+            let needle = match t {
+                Term::Word(w) | Term::Cjk(w) => w.chars().count(),
+            };
+            found.iter().any(|[a, b]| b - a >= needle)
+        })
+    };
+    let length = hit.label.chars().count() as f64;
+    let within = length / (length + 50.0);
+    let tier = if !hit.highlights.is_empty() && holds_all(&hit.label) {
+        0.0
+    } else if hit.other_label.as_deref().is_some_and(holds_all) {
+        1.0
+    } else {
+        2.0
+    };
+    tier + within
+}
