@@ -37,7 +37,9 @@ pub enum Error {
     #[error("{at}: refused: {message}")]
     Refused { at: Location, message: String },
 
-    /// The input is larger than the configured cap.
+    /// The input is larger than the configured cap. `size` is the reported size, or, when the
+    /// source was caught only while reading (a FIFO, `/dev/zero`, a growing file, a body without
+    /// an honest length), the `limit + 1` bytes read before stopping: a lower bound.
     #[error(
         "{file}: {size} bytes is over the {limit}-byte import limit (raise it with --max-size)"
     )]
