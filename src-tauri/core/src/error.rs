@@ -68,6 +68,11 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// Fetching a schedule URL failed: a bad URL, DNS, the connection, a timeout, a redirect
+    /// loop or an error status (the message gives the code).
+    #[error("{url}: {message}")]
+    Fetch { url: String, message: String },
+
     /// The database file is damaged or from an unknown future version.
     #[error("database {}: {message}", path.display())]
     Corrupt { path: PathBuf, message: String },
@@ -93,6 +98,7 @@ impl Error {
             Error::BadRequest(_) => "bad-request",
             Error::Io { .. } => "io",
             Error::Corrupt { .. } => "corrupt",
+            Error::Fetch { .. } => "fetch",
             Error::Sqlite(_) => "database",
             Error::Json(_) => "json",
         }

@@ -5,7 +5,8 @@
 //! - [`Store`]: the SQLite store, its migrations and repositories;
 //! - [`search`]: ranked full-text search that works for Chinese and English;
 //! - [`agenda`]: bookmarks by day with overlaps;
-//! - [`export`]: iCalendar and frab XML/JSON out.
+//! - [`export`]: iCalendar and frab XML/JSON out;
+//! - [`subscribe`]: schedule updates from a URL: fetch and change list (groundwork).
 //!
 //! The desktop shell and the CLI are thin adapters over this crate.
 
@@ -20,6 +21,7 @@ pub use error::{Error, Location, Result};
 pub mod agenda;
 pub mod search;
 pub mod store;
+pub mod subscribe;
 
 pub use store::Store;
 pub mod bindings;

@@ -207,3 +207,7 @@ export type AgendaItem = { session: SessionView, priority: Priority, note: strin
 overlaps: Array<string>, };
 
 export type Gap = { start: string, end: string, minutes: number, };
+
+export type ChangeField = "new" | "cancelled" | "start" | "duration" | "room" | "title" | "speakers" | "track" | "language" | "key";
+
+export type Change = { session_key: string, field: ChangeField, old: string | null, new: string | null, };
