@@ -34,11 +34,15 @@ pub enum ChangeField {
     Start,
     /// Length in whole minutes.
     Duration,
+    /// The room name as the schedule gives it.
     Room,
+    /// The title, verbatim.
     Title,
     /// Speaker names in billing order, joined by ", ".
     Speakers,
+    /// The track name.
     Track,
+    /// The language code as the schedule gives it (`en`, `de`, ...).
     Language,
     /// The same session under a new key (re-ided by the source); `old` and `new` are the keys.
     Key,
@@ -48,9 +52,13 @@ pub enum ChangeField {
 /// for a session that is gone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Change {
+    /// The session's key: the new version's, or the old one's for a session that is gone.
     pub session_key: String,
+    /// What changed.
     pub field: ChangeField,
+    /// The value before, as text (`None` when there was none).
     pub old: Option<String>,
+    /// The value after, as text (`None` when there is none).
     pub new: Option<String>,
 }
 

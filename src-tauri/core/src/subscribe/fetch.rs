@@ -51,6 +51,7 @@ pub enum Fetched {
     Unchanged,
     /// A new body, with the validators to send next time.
     Body {
+        /// The body as received (gzip undone), not yet parsed: hand it to [`crate::import::parse`].
         bytes: Vec<u8>,
         /// The `ETag` header, verbatim (quotes and `W/` included, as the server expects back).
         etag: Option<String>,
@@ -58,6 +59,7 @@ pub enum Fetched {
         last_modified: Option<String>,
         /// Where the body came from after redirects; a subscription may keep following it.
         final_url: String,
+        /// When the body finished arriving, by this machine's clock.
         fetched_at: DateTime<Utc>,
     },
 }
