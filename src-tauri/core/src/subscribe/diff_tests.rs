@@ -187,3 +187,45 @@ fn removed_and_marked_sessions_are_cancelled_and_new_ones_are_new() {
     );
     assert_eq!(changes.len(), 3, "nothing else: {changes:?}");
 }
+
+#[test]
+fn a_reided_and_moved_session_is_still_one_session() {
+    // Title and speakers agree, the start does not: two of three, as reconcile requires.
+    let old = real();
+    let mut new = old.clone();
+    let s = &mut new.sessions[7];
+    s.key = "moved-and-reided".into();
+    s.guid = None;
+    s.source_id = None;
+    s.start += Duration::hours(2);
+    s.end += Duration::hours(2);
+    let changes = diff(&old, &new);
+    assert_eq!(
+        fields(&changes, "moved-and-reided"),
+        vec![ChangeField::Start, ChangeField::Key],
+        "paired by title and speakers: {changes:?}"
+    );
+    assert_eq!(
+        changes.len(),
+        2,
+        "no cancellation, no new session: {changes:?}"
+    );
+}
+
+#[test]
+fn a_cancelled_kind_with_the_same_title_is_reported() {
+    let old = real();
+    let mut new = old.clone();
+    new.sessions[2].kind = Some("cancelled".into());
+    let key = new.sessions[2].key.clone();
+    let changes = diff(&old, &new);
+    assert_eq!(
+        fields(&changes, &key),
+        vec![ChangeField::Cancelled],
+        "{changes:?}"
+    );
+    assert_eq!(
+        changes[0].old, changes[0].new,
+        "the title did not change: {changes:?}"
+    );
+}
