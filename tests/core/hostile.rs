@@ -232,6 +232,79 @@ fn a_file_over_the_cap_is_refused_before_it_is_read() {
 }
 
 #[test]
+fn dev_zero_is_refused_after_reading_one_byte_past_the_cap() {
+    // Reports a length of 0, so only the read itself can stop it; before, it was read forever.
+    let store = sample_with_bookmarks();
+    let started = std::time::Instant::now();
+    let err = refused_at(
+        &store,
+        Path::new("/dev/zero"),
+        ImportOptions::new("/dev/zero"),
+    );
+    let elapsed = started.elapsed();
+    assert_eq!(err.kind(), "too-large", "{err}");
+    assert!(
+        elapsed < std::time::Duration::from_secs(20),
+        "refused promptly, not read forever: took {elapsed:?}"
+    );
+    assert!(
+        err.to_string()
+            .contains(&format!("{}-byte import limit", DEFAULT_MAX_BYTES)),
+        "names the cap: {err}"
+    );
+    eprintln!(
+        "/dev/zero refused after {} bytes in {elapsed:?}",
+        DEFAULT_MAX_BYTES + 1
+    );
+}
+
+#[test]
+fn a_fifo_fed_more_than_the_cap_is_refused() {
+    let store = sample_with_bookmarks();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("feed.xml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .expect("run mkfifo");
+    assert!(made.success(), "mkfifo {} failed", path.display());
+    let cap: u64 = 64 * 1024;
+    let writer_path = path.clone();
+    // The writer blocks in open until the import opens the FIFO, then feeds twice the cap; it
+    // stops with a broken pipe once the reader has had its cap + 1 bytes and closed its end.
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        let mut fifo = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&writer_path)
+            .expect("open the FIFO for writing");
+        let chunk = vec![b'<'; 4096];
+        let mut sent = 0u64;
+        while sent < 2 * cap {
+            if fifo.write_all(&chunk).is_err() {
+                break;
+            }
+            sent += chunk.len() as u64;
+        }
+    });
+    let mut options = ImportOptions::new("feed.xml");
+    options.max_bytes = cap;
+    let err = refused_at(&store, &path, options);
+    assert_eq!(err.kind(), "too-large", "{err}");
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "feed.xml: {} bytes is over the {cap}-byte import limit (raise it with --max-size)",
+            cap + 1
+        ),
+        "the size is what was read before stopping: one byte past the cap"
+    );
+    writer
+        .join()
+        .expect("the writer thread ends once the reader is gone");
+}
+
+#[test]
 fn ics_folding_cut_in_the_wrong_place() {
     let store = sample_with_bookmarks();
     let text =

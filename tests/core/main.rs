@@ -13,6 +13,7 @@ mod concurrency;
 mod cross_format;
 mod exhibitors;
 mod export;
+mod fetch;
 mod frab_json;
 mod frab_xml;
 mod fuzz_regressions;

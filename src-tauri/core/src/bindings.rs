@@ -13,6 +13,7 @@ use crate::store::{
     ExhibitorFilter, ExhibitorView, ImportReport, PersonView, Priority, ProductView, Progress,
     Recovery, RestoreReport, SessionFilter, SessionView,
 };
+use crate::subscribe::{Change, ChangeField};
 
 /// The whole bindings file.
 pub fn typescript() -> String {
@@ -46,6 +47,8 @@ pub fn typescript() -> String {
         AgendaDay::decl(&cfg),
         AgendaItem::decl(&cfg),
         Gap::decl(&cfg),
+        ChangeField::decl(&cfg),
+        Change::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from plenary-core's Rust types by `src-tauri/core/src/bindings.rs`.\n\

@@ -37,7 +37,9 @@ pub enum Error {
     #[error("{at}: refused: {message}")]
     Refused { at: Location, message: String },
 
-    /// The input is larger than the configured cap.
+    /// The input is larger than the configured cap. `size` is the reported size, or, when the
+    /// source was caught only while reading (a FIFO, `/dev/zero`, a growing file, a body without
+    /// an honest length), the `limit + 1` bytes read before stopping: a lower bound.
     #[error(
         "{file}: {size} bytes is over the {limit}-byte import limit (raise it with --max-size)"
     )]
@@ -66,6 +68,11 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// Fetching a schedule URL failed: a bad URL, DNS, the connection, a timeout, a redirect
+    /// loop or an error status (the message gives the code).
+    #[error("{url}: {message}")]
+    Fetch { url: String, message: String },
+
     /// The database file is damaged or from an unknown future version.
     #[error("database {}: {message}", path.display())]
     Corrupt { path: PathBuf, message: String },
@@ -91,6 +98,7 @@ impl Error {
             Error::BadRequest(_) => "bad-request",
             Error::Io { .. } => "io",
             Error::Corrupt { .. } => "corrupt",
+            Error::Fetch { .. } => "fetch",
             Error::Sqlite(_) => "database",
             Error::Json(_) => "json",
         }

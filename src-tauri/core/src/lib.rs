@@ -6,7 +6,8 @@
 //! - [`search`]: ranked full-text search that works for Chinese and English;
 //! - [`agenda`]: bookmarks by day with overlaps;
 //! - [`export`]: iCalendar and frab XML/JSON out;
-//! - [`synth`]: seeded synthetic conferences for benchmarks.
+//! - [`synth`]: seeded synthetic conferences for benchmarks;
+//! - [`subscribe`]: schedule updates from a URL: fetch and change list (groundwork).
 //!
 //! The desktop shell and the CLI are thin adapters over this crate.
 
@@ -22,6 +23,7 @@ pub mod agenda;
 pub mod search;
 pub mod store;
 pub mod synth;
+pub mod subscribe;
 
 pub use store::Store;
 pub mod bindings;

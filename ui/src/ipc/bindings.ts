@@ -207,3 +207,23 @@ export type AgendaItem = { session: SessionView, priority: Priority, note: strin
 overlaps: Array<string>, };
 
 export type Gap = { start: string, end: string, minutes: number, };
+
+export type ChangeField = "new" | "cancelled" | "start" | "duration" | "room" | "title" | "speakers" | "track" | "language" | "key";
+
+export type Change = { 
+/**
+ * The session's key: the new version's, or the old one's for a session that is gone.
+ */
+session_key: string, 
+/**
+ * What changed.
+ */
+field: ChangeField, 
+/**
+ * The value before, as text (`None` when there was none).
+ */
+old: string | null, 
+/**
+ * The value after, as text (`None` when there is none).
+ */
+new: string | null, };

@@ -8,6 +8,7 @@
 //! - keys, derived rooms and days are filled in afterwards by [`finalize`], so importers only
 //!   copy what the file says.
 
+mod bounded;
 pub mod duration;
 pub mod exhibitors;
 mod finalize;
@@ -21,6 +22,7 @@ use crate::error::{Error, Location, Result};
 use crate::model::{ConferenceData, Format, Warning};
 use crate::text::line_col;
 
+pub(crate) use bounded::read_capped;
 pub use exhibitors::ColumnMap;
 pub(crate) use finalize::finalize;
 

@@ -31,6 +31,7 @@ pub use recover::Recovery;
 pub use write::{ImportReport, Progress};
 
 pub(crate) use queries::resolve as resolve_conference;
+pub(crate) use reconcile::{normalise, renames, Snapshot};
 
 /// The file name of the store inside the data directory.
 pub const DB_FILE: &str = "plenary.db";

@@ -14,16 +14,16 @@ use crate::error::Result;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Snapshot {
     /// As shown to the user.
-    pub(super) display: String,
+    pub(crate) display: String,
     /// Normalised for matching.
-    pub(super) title: String,
+    pub(crate) title: String,
     /// Lower-cased speaker names in order, joined by U+001F.
-    pub(super) people: String,
+    pub(crate) people: String,
     /// Unix seconds.
-    pub(super) start: Option<i64>,
+    pub(crate) start: Option<i64>,
 }
 
-pub(super) fn normalise(text: &str) -> String {
+pub(crate) fn normalise(text: &str) -> String {
     text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -100,7 +100,7 @@ fn has_bookmarks(conn: &Connection, slug: &str, kind: BookmarkKind) -> Result<bo
 /// self: the pair must be each other's unique best match. A session that kept its key is never
 /// a candidate (it is itself, not someone else's new id), and a new session that resembles two
 /// vanished ones equally is given to neither.
-fn renames(
+pub(crate) fn renames(
     before: &HashMap<String, Snapshot>,
     current: &HashMap<String, Snapshot>,
 ) -> HashMap<String, String> {

@@ -392,7 +392,9 @@ fn write_exhibitors(tx: &Transaction<'_>, conference_id: i64, data: &ConferenceD
 
 impl Store {
     /// Reads, parses and imports the file at `path`: the whole flow behind `plenary import` and
-    /// the app's Import. The size cap is checked before reading; `progress` hears each phase.
+    /// the app's Import. The size cap is checked against the file's size before reading (a fast,
+    /// clear refusal) and again by the read itself, which never reads more than one byte past it;
+    /// `progress` hears each phase.
     pub fn import_file(
         &self,
         path: &std::path::Path,
@@ -416,7 +418,17 @@ impl Store {
             done: 0,
             total: size,
         });
-        let bytes = std::fs::read(path).map_err(io)?;
+        // The size above is only a claim (a FIFO or `/dev/zero` reports 0, a file may grow), so
+        // the read enforces the cap itself and stops one byte past it.
+        let file = std::fs::File::open(path).map_err(io)?;
+        let Some(bytes) = crate::import::read_capped(file, options.max_bytes, size).map_err(io)?
+        else {
+            return Err(crate::Error::TooLarge {
+                file: options.file_name.clone(),
+                size: options.max_bytes.saturating_add(1),
+                limit: options.max_bytes,
+            });
+        };
         progress(Progress {
             phase: "parse",
             done: 0,
