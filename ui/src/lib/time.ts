@@ -32,8 +32,27 @@ export function instant(text: string): number {
   return parseStamp(text)?.ms ?? Number.NaN;
 }
 
+const TIME: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+const DATE: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short" };
+const OFFSET: Intl.DateTimeFormatOptions = { timeZoneName: "longOffset" };
+
 function intlLocale(lang: string): string {
   return lang === "zh" ? "zh-CN" : "en-GB";
+}
+
+/**
+ * Formatters are made once per locale, options and zone: making one costs WebKit milliseconds
+ * (it loads ICU data), and a list formats two times per row.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, name: string, options: Intl.DateTimeFormatOptions, timeZone?: string): Intl.DateTimeFormat {
+  const key = `${locale}|${name}|${timeZone ?? ""}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(locale, timeZone ? { ...options, timeZone } : options);
+    formatters.set(key, made);
+  }
+  return made;
 }
 
 /**
@@ -41,16 +60,14 @@ function intlLocale(lang: string): string {
  * needs no time-zone database) or this computer's zone.
  */
 function format(stamp: Stamp, mode: TimeMode, lang: string, options: Intl.DateTimeFormatOptions): string {
+  const name = options === TIME ? "time" : "date";
   if (mode === "conference") {
-    return new Intl.DateTimeFormat(intlLocale(lang), { ...options, timeZone: "UTC" }).format(
-      new Date(stamp.ms + stamp.offset * 60_000),
-    );
+    return formatter(intlLocale(lang), name, options, "UTC").format(new Date(stamp.ms + stamp.offset * 60_000));
   }
-  return new Intl.DateTimeFormat(intlLocale(lang), options).format(new Date(stamp.ms));
+  return formatter(intlLocale(lang), name, options).format(new Date(stamp.ms));
 }
 
-const TIME: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
-const DATE: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short" };
+
 
 /** "09:30" in the chosen mode. */
 export function formatTime(text: string, mode: TimeMode, lang: string): string {
@@ -80,7 +97,7 @@ export function formatDay(day: string, lang: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!m) return day;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(intlLocale(lang), { ...DATE, timeZone: "UTC" }).format(date);
+  return formatter(intlLocale(lang), "date", DATE, "UTC").format(date);
 }
 
 /** "UTC+08:00" for an offset in minutes. */
@@ -107,7 +124,7 @@ export function localOffset(ms: number = Date.now()): number {
  */
 export function zoneOffset(zone: string, ms: number = Date.now()): number | null {
   try {
-    const parts = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" })
+    const parts = formatter("en-US", "offset", OFFSET, zone)
       .formatToParts(new Date(ms))
       .find((p) => p.type === "timeZoneName")?.value;
     if (!parts) return null;
