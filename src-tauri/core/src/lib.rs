@@ -22,8 +22,8 @@ pub use error::{Error, Location, Result};
 pub mod agenda;
 pub mod search;
 pub mod store;
-pub mod synth;
 pub mod subscribe;
+pub mod synth;
 
 pub use store::Store;
 pub mod bindings;
