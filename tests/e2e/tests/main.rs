@@ -6,6 +6,7 @@
 
 mod config;
 
+mod backup;
 mod bookmarks;
 mod corrupt_store;
 mod first_start;
