@@ -8,7 +8,6 @@
 //! Links: one that passes the check (https) is handed to the system opener, here a recording
 //! stand-in for `xdg-open`; `javascript:` and `data:` links are never handed over.
 
-use std::ffi::OsString;
 use std::io::Read;
 use std::net::{Ipv4Addr, TcpListener};
 use std::os::unix::fs::PermissionsExt;
@@ -245,7 +244,7 @@ async fn hostile_content_is_rendered_harmless() {
     )))
     .expect("PATH");
     let data = work.path().join("data");
-    let app = App::start_with_env(&data, &[("PATH", OsString::from(path))])
+    let app = App::start_with_env(&data, &[("PATH", path)])
         .await
         .expect("app starts");
     app.testid("app-ready")
