@@ -207,3 +207,45 @@ fn hostile_and_empty_queries_are_harmless() {
         Some(vec![[0, 5]])
     );
 }
+
+/// A query with more matches than BM25 ranks exactly is ordered by where it matched: every
+/// hit whose label holds the term comes before the others, and the highlights point at it.
+#[test]
+fn broad_query_puts_label_matches_first() {
+    use plenary_core::import::Parsed;
+    use plenary_core::model::Format;
+    use plenary_core::synth::{self, Scale};
+
+    let store = Store::open_in_memory().expect("in-memory store");
+    let data = synth::generate(Scale::WAIC, 1);
+    store
+        .import(
+            Parsed {
+                format: Format::Plenary,
+                data,
+                warnings: Vec::new(),
+            },
+            &mut |_| {},
+        )
+        .expect("import the synthetic WAIC conference");
+    let hits = search(&store, "r");
+    assert_eq!(hits.len(), 50, "a one-letter query fills the page");
+    assert!(
+        hits.windows(2).all(|w| w[0].rank <= w[1].rank),
+        "broad hits come in rank order"
+    );
+    let in_label = hits.iter().take_while(|h| h.rank < 1.0).count();
+    assert!(in_label > 0, "some labels start a word with r");
+    for h in &hits[..in_label] {
+        assert!(
+            !h.highlights.is_empty(),
+            "label match {:?} is highlighted",
+            h.label
+        );
+    }
+    assert!(
+        hits.iter()
+            .all(|h| h.entity != Entity::Session || h.start.is_some()),
+        "sessions keep their start time"
+    );
+}

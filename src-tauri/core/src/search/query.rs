@@ -13,7 +13,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::tokens::{highlights, match_expression, terms, Term};
+use super::tokens::{match_expression, terms, Highlighter, Term};
 use super::{Entity, SearchHit, SearchQuery};
 use crate::error::Result;
 use crate::store::Store;
@@ -73,22 +73,28 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
     };
     let limit = query.limit.unwrap_or(50).min(1000);
     let expression = match_expression(terms);
-    let hit = |r: &Row<'_>, rank: f64| -> rusqlite::Result<SearchHit> {
+    let mut marker = Highlighter::new(terms);
+    // The start is left as seconds: a broad search formats only the hits it keeps.
+    let mut hit = |r: &Row<'_>, rank: f64| -> rusqlite::Result<(SearchHit, Option<i64>)> {
         let entity: String = r.get(0)?;
         let label: String = r.get(2)?;
-        Ok(SearchHit {
+        let hit = SearchHit {
             entity: Entity::parse(&entity).unwrap_or(Entity::Session),
             key: r.get(1)?,
-            highlights: highlights(&label, terms),
+            highlights: marker.ranges(&label),
             label,
             other_label: r.get(3)?,
             detail: r.get(4)?,
-            start: r
-                .get::<_, Option<i64>>(5)?
-                .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
-                .map(|t| conference.zone.localize(t).to_rfc3339()),
+            start: None,
             rank,
-        })
+        };
+        Ok((hit, r.get(5)?))
+    };
+    let localize = |(mut hit, start): (SearchHit, Option<i64>)| -> SearchHit {
+        hit.start = start
+            .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+            .map(|t| conference.zone.localize(t).to_rfc3339());
+        hit
     };
     let broad: Option<i64> = conn
         .prepare_cached(concat!(
@@ -133,9 +139,14 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
                 query.category,
                 limit
             ],
-            |r| hit(r, r.get(6)?),
+            |r| {
+                let rank = r.get(6)?;
+                hit(r, rank)
+            },
         )?;
-        return Ok(rows.collect::<Result<_, _>>()?);
+        return Ok(rows
+            .map(|row| row.map(localize))
+            .collect::<Result<_, _>>()?);
     }
     let mut stmt = conn.prepare_cached(concat!(
         fields!(),
@@ -147,6 +158,7 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
     let mut first = conn.prepare_cached(
         "SELECT min(id) FROM search_doc WHERE conference_id = ?1 AND entity = ?2",
     )?;
+    let mut needles = Needles::new(terms);
     let mut hits = Vec::new();
     for entity in [
         Entity::Session,
@@ -178,37 +190,69 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
             |r| hit(r, 0.0),
         )?;
         for row in rows {
-            let mut h = row?;
-            h.rank = broad_rank(&h, terms);
-            hits.push(h);
+            hits.push(row?);
         }
     }
+    for (h, _) in &mut hits {
+        h.rank = broad_rank(h, &mut needles);
+    }
     // Stable: within one rank, sessions, exhibitors, products, then people, in index order.
-    hits.sort_by(|a, b| a.rank.total_cmp(&b.rank));
+    hits.sort_by(|a, b| a.0.rank.total_cmp(&b.0.rank));
     hits.truncate(limit as usize);
-    Ok(hits)
+    Ok(hits.into_iter().map(localize).collect())
 }
 
 /// A broad match's place: 0–1 when the label holds every term, 1–2 when the other label
 /// does, 2–3 otherwise; within each, shorter labels first. Lower is better, as with BM25.
-fn broad_rank(hit: &SearchHit, terms: &[Term]) -> f64 {
-    let holds_all = |text: &str| {
-        let found = highlights(text, terms);
-        terms.iter().all(|t| {
-            let needle = match t {
-                Term::Word(w) | Term::Cjk(w) => w.chars().count(),
-            };
-            found.iter().any(|[a, b]| b - a >= needle)
-        })
-    };
+/// `hit.highlights` are the label's; `needles` highlights the other label.
+fn broad_rank(hit: &SearchHit, needles: &mut Needles) -> f64 {
     let length = hit.label.chars().count() as f64;
     let within = length / (length + 50.0);
-    let tier = if !hit.highlights.is_empty() && holds_all(&hit.label) {
+    let tier = if needles.all_in(&hit.highlights) {
         0.0
-    } else if hit.other_label.as_deref().is_some_and(holds_all) {
+    } else if hit
+        .other_label
+        .as_deref()
+        .is_some_and(|other| needles.holds_all(other))
+    {
         1.0
     } else {
         2.0
     };
     tier + within
+}
+
+/// The terms of a broad search, to tell which label holds them all.
+struct Needles {
+    marker: Highlighter,
+    /// Each term's length in characters.
+    lengths: Vec<usize>,
+}
+
+impl Needles {
+    fn new(terms: &[Term]) -> Needles {
+        Needles {
+            marker: Highlighter::new(terms),
+            lengths: terms
+                .iter()
+                .map(|t| match t {
+                    Term::Word(w) | Term::Cjk(w) => w.chars().count(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Whether every term has a highlighted range at least as long as itself in `found`.
+    fn all_in(&self, found: &[[usize; 2]]) -> bool {
+        !found.is_empty()
+            && self
+                .lengths
+                .iter()
+                .all(|&n| found.iter().any(|[a, b]| b - a >= n))
+    }
+
+    fn holds_all(&mut self, text: &str) -> bool {
+        let found = self.marker.ranges(text);
+        self.all_in(&found)
+    }
 }

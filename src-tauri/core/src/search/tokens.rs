@@ -145,36 +145,77 @@ pub fn match_expression(terms: &[Term]) -> String {
 
 /// Character ranges `[start, end)` in `text` where a term matches, for highlighting.
 pub fn highlights(text: &str, terms: &[Term]) -> Vec<[usize; 2]> {
-    let lower: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
-    // to_lowercase can change length for a few letters; fall back to no highlights then.
-    if lower.len() != text.chars().count() {
-        return Vec::new();
-    }
-    let mut ranges = Vec::new();
-    for term in terms {
-        let (needle, word_start): (Vec<char>, bool) = match term {
-            Term::Word(w) => (w.chars().flat_map(char::to_lowercase).collect(), true),
-            Term::Cjk(run) => (run.chars().collect(), false),
-        };
-        if needle.is_empty() || needle.len() > lower.len() {
-            continue;
+    Highlighter::new(terms).ranges(text)
+}
+
+/// [`highlights`] for many texts and one query: the terms are lowercased once, and one buffer
+/// holds each text's lowercased characters. A search highlights every row it reads.
+pub(crate) struct Highlighter {
+    /// Each term's characters, and whether it must match at the start of a word.
+    needles: Vec<(Vec<char>, bool)>,
+    lower: Vec<char>,
+}
+
+impl Highlighter {
+    pub(crate) fn new(terms: &[Term]) -> Highlighter {
+        let needles = terms
+            .iter()
+            .map(|term| match term {
+                Term::Word(w) => (w.chars().flat_map(char::to_lowercase).collect(), true),
+                Term::Cjk(run) => (run.chars().collect(), false),
+            })
+            .filter(|(needle, _): &(Vec<char>, bool)| !needle.is_empty())
+            .collect();
+        Highlighter {
+            needles,
+            lower: Vec::new(),
         }
-        for i in 0..=lower.len() - needle.len() {
-            let at_word_start = i == 0 || !lower[i - 1].is_alphanumeric() || is_cjk(lower[i - 1]);
-            if lower[i..i + needle.len()] == needle[..] && (!word_start || at_word_start) {
-                ranges.push([i, i + needle.len()]);
+    }
+
+    /// The merged ranges in `text`, as [`highlights`] returns them.
+    pub(crate) fn ranges(&mut self, text: &str) -> Vec<[usize; 2]> {
+        let lower = &mut self.lower;
+        lower.clear();
+        let mut count = 0;
+        for c in text.chars() {
+            count += 1;
+            if c.is_ascii() {
+                lower.push(c.to_ascii_lowercase());
+            } else {
+                lower.extend(c.to_lowercase());
             }
         }
-    }
-    ranges.sort_unstable();
-    let mut merged: Vec<[usize; 2]> = Vec::new();
-    for r in ranges {
-        match merged.last_mut() {
-            Some(last) if r[0] <= last[1] => last[1] = last[1].max(r[1]),
-            _ => merged.push(r),
+        // to_lowercase can change length for a few letters; fall back to no highlights then.
+        if lower.len() != count {
+            return Vec::new();
         }
+        let mut ranges = Vec::new();
+        for (needle, word_start) in &self.needles {
+            if needle.len() > lower.len() {
+                continue;
+            }
+            let first = needle[0];
+            for i in 0..=lower.len() - needle.len() {
+                if lower[i] != first || lower[i..i + needle.len()] != needle[..] {
+                    continue;
+                }
+                let at_word_start =
+                    i == 0 || !lower[i - 1].is_alphanumeric() || is_cjk(lower[i - 1]);
+                if !word_start || at_word_start {
+                    ranges.push([i, i + needle.len()]);
+                }
+            }
+        }
+        ranges.sort_unstable();
+        let mut merged: Vec<[usize; 2]> = Vec::with_capacity(ranges.len());
+        for r in ranges {
+            match merged.last_mut() {
+                Some(last) if r[0] <= last[1] => last[1] = last[1].max(r[1]),
+                _ => merged.push(r),
+            }
+        }
+        merged
     }
-    merged
 }
 
 #[cfg(test)]
