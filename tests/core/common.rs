@@ -149,9 +149,11 @@ pub fn sample() -> ConferenceData {
                 hall: Some("H3".into()),
                 booths: vec!["H3-A01".into()],
                 categories: vec!["Robotics".into(), "机器人".into()],
+                description: Some("<p>Legged robots &amp; humanoids</p>".into()),
                 products: vec![Product {
                     name: "G1 humanoid".into(),
                     other_name: Some("G1人形机器人".into()),
+                    description: Some("A humanoid robot.".into()),
                     ..Product::default()
                 }],
                 ..Exhibitor::default()

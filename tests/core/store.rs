@@ -2,7 +2,7 @@
 
 use crate::common::{parsed, sample, store_with, utc};
 use plenary_core::model::Room;
-use plenary_core::store::{BookmarkChange, BookmarkKind, Priority, SessionFilter};
+use plenary_core::store::{BookmarkChange, BookmarkKind, ExhibitorFilter, Priority, SessionFilter};
 use plenary_core::{Error, Store};
 
 fn bookmark(store: &Store, key: &str, priority: Priority) {
@@ -301,4 +301,78 @@ fn export_model_round_trips_through_the_store() {
         "exhibitors identical"
     );
     assert_eq!(loaded.conference.time_zone, original.conference.time_zone);
+}
+
+#[test]
+fn lists_can_leave_out_the_text_they_do_not_show() {
+    let store = store_with(&sample());
+    let full = store.sessions(&SessionFilter::default()).expect("sessions");
+    let lean = store
+        .sessions(&SessionFilter {
+            with_text: Some(false),
+            ..SessionFilter::default()
+        })
+        .expect("lean sessions");
+    assert_eq!(lean.len(), full.len(), "the same sessions either way");
+    assert!(
+        full[0].abstract_html.is_some(),
+        "the full list has abstracts"
+    );
+    for (l, f) in lean.iter().zip(&full) {
+        assert_eq!(
+            (&l.key, &l.title, l.start, &l.speakers),
+            (&f.key, &f.title, f.start, &f.speakers)
+        );
+        assert_eq!(
+            (&l.abstract_html, &l.description_html),
+            (&None, &None),
+            "{}",
+            l.key
+        );
+        assert!(l.links.is_empty() && l.attachments.is_empty(), "{}", l.key);
+    }
+
+    let all = store
+        .exhibitors(&ExhibitorFilter::default())
+        .expect("exhibitors");
+    let with_description = all
+        .iter()
+        .find(|e| e.description.is_some())
+        .expect("a sample exhibitor has a description");
+    let lean = store
+        .exhibitors(&ExhibitorFilter {
+            with_text: Some(false),
+            ..ExhibitorFilter::default()
+        })
+        .expect("lean exhibitors");
+    assert_eq!(lean.len(), all.len());
+    assert!(lean
+        .iter()
+        .all(|e| e.description.is_none() && e.products.iter().all(|p| p.description.is_none())));
+    let names = |list: &[plenary_core::store::ExhibitorView]| -> Vec<Vec<String>> {
+        list.iter()
+            .map(|e| e.products.iter().map(|p| p.name.clone()).collect())
+            .collect()
+    };
+    assert_eq!(
+        names(&lean),
+        names(&all),
+        "product names stay, for the list's filter"
+    );
+
+    let one = store
+        .exhibitors(&ExhibitorFilter {
+            key: Some(with_description.key.clone()),
+            ..ExhibitorFilter::default()
+        })
+        .expect("one exhibitor");
+    assert_eq!(one.len(), 1, "the key picks one exhibitor");
+    assert_eq!(one[0].description, with_description.description);
+    let none = store
+        .exhibitors(&ExhibitorFilter {
+            key: Some("no-such-exhibitor".into()),
+            ..ExhibitorFilter::default()
+        })
+        .expect("no exhibitor");
+    assert!(none.is_empty());
 }

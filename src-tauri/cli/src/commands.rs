@@ -78,6 +78,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 hall,
                 category,
                 country,
+                ..ExhibitorFilter::default()
             };
             print(json, &store.exhibitors(&filter)?, output::exhibitors)
         }

@@ -65,6 +65,8 @@ impl Store {
         let views = self.sessions(&SessionFilter {
             conference: Some(slug.clone()),
             keys: Some(keys),
+            // The agenda shows times, rooms and notes; the session page has the abstract.
+            with_text: Some(false),
             ..SessionFilter::default()
         })?;
         let marks: HashMap<&str, &Bookmark> = sessions.map(|b| (b.key.as_str(), b)).collect();
@@ -84,6 +86,7 @@ impl Store {
         let exhibitors = self.exhibitors_where(
             &ExhibitorFilter {
                 conference: Some(slug.clone()),
+                with_text: Some(false),
                 ..ExhibitorFilter::default()
             },
             true,

@@ -66,8 +66,25 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 
 /// HTML from a source, made safe to render: no scripts, event handlers, styles, images (which
 /// would reach the network) or links other than http, https and mailto.
+///
+/// Most abstracts are plain text. Text with none of the characters an HTML parser treats
+/// specially (`<`, `>`, `&`, carriage return, NUL) and none it writes back as an entity
+/// (no-break space), nor a byte-order mark (which the parser drops), comes out of ammonia
+/// exactly as it went in, so it is returned as it is without parsing; a test checks this
+/// against ammonia on generated text.
 pub fn sanitize_html(html: &str) -> String {
+    if is_inert_text(html) {
+        return html.to_string();
+    }
     SANITIZER.clean(html).to_string()
+}
+
+/// True when `text` parses as a single text node that serialises back to itself.
+fn is_inert_text(text: &str) -> bool {
+    !text
+        .bytes()
+        .any(|b| matches!(b, b'<' | b'>' | b'&' | b'\r' | 0))
+        && !text.contains(['\u{a0}', '\u{feff}'])
 }
 
 /// Plain text from HTML, for search and the terminal: tags dropped, entities decoded, paragraphs
@@ -238,5 +255,39 @@ mod tests {
         );
         assert_eq!(html_to_text("a < b"), "a < b");
         assert_eq!(html_to_text("<p>a < b.</p><p>c</p>"), "a < b.\nc");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// The fast path returns exactly what ammonia would, for any text it accepts: ASCII
+        /// and controls, Chinese, quotes, tabs and newlines, emoji and other planes.
+        #[test]
+        fn inert_text_is_what_ammonia_returns(
+            text in "[ -%'-;=?-~\t\n\u{1}-\u{c}\u{e}-\u{1f}\u{7f}-\u{9f}\u{a1}-\u{ff}\u{3000}-\u{303f}\u{4e00}-\u{4e3f}\u{fffd}\u{1f600}-\u{1f64f}]{0,40}"
+        ) {
+            proptest::prop_assume!(is_inert_text(&text));
+            proptest::prop_assert_eq!(SANITIZER.clean(&text).to_string(), text);
+        }
+    }
+
+    #[test]
+    fn text_with_markup_or_entities_still_goes_through_ammonia() {
+        for text in [
+            "a < b",
+            "a & b",
+            "x\r\ny",
+            "no\u{a0}break",
+            "\u{feff}bom",
+            "<b>bold</b>",
+            "a > b",
+        ] {
+            assert!(!is_inert_text(text), "{text:?}");
+            assert_eq!(sanitize_html(text), SANITIZER.clean(text).to_string());
+        }
+        assert_eq!(
+            sanitize_html("机器人 \"robots\" 'r' \t\n"),
+            "机器人 \"robots\" 'r' \t\n"
+        );
     }
 }

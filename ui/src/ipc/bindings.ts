@@ -21,7 +21,12 @@ venue?: string, language?: string,
 /**
  * Only these session keys (the agenda uses this).
  */
-keys?: Array<string>, };
+keys?: Array<string>, 
+/**
+ * Include the abstract, description, links and attachments (default: yes). Lists that
+ * show none of them say no, which spares sanitising every abstract of the programme.
+ */
+with_text?: boolean, };
 
 export type SessionView = { conference: string, key: string, 
 /**
@@ -47,7 +52,16 @@ bio: string | null,
  */
 sessions: Array<string>, sources: Array<string>, illustrative: Array<string>, };
 
-export type ExhibitorFilter = { conference?: string, hall?: string, category?: string, country?: string, };
+export type ExhibitorFilter = { conference?: string, hall?: string, category?: string, country?: string, 
+/**
+ * Only the exhibitor with this key (its detail page uses this).
+ */
+key?: string, 
+/**
+ * Include the descriptions of the exhibitor and its products (default: yes). The list
+ * says no: at 100× it would otherwise sanitise 80,000 descriptions to show names.
+ */
+with_text?: boolean, };
 
 export type ExhibitorView = { conference: string, key: string, name: string, other_name: string | null, hall: string | null, booths: Array<string>, country: string | null, categories: Array<string>, website: string | null, 
 /**

@@ -147,7 +147,9 @@ export function createMockBackend(state: MockState = createMockState(), options:
           (!filter.venue || s.venue === filter.venue || s.hall === filter.venue) &&
           (!filter.language || s.language === filter.language) &&
           (!filter.keys || filter.keys.includes(s.key)),
-      );
+      ).map((s) => (filter.with_text === false
+        ? { ...s, abstract_html: null, description_html: null, links: [], attachments: [] }
+        : s));
     },
     session: ({ conference, key }) =>
       listSessions(slugOf(conference)).find((s) => s.key === key) ?? fail("not-found", `session not found: ${key}`),
@@ -156,8 +158,11 @@ export function createMockBackend(state: MockState = createMockState(), options:
       state.exhibitors
         .filter((e) => e.conference === slugOf(filter.conference))
         .filter((e) => (!filter.hall || e.hall === filter.hall) && (!filter.country || e.country === filter.country) &&
-          (!filter.category || e.categories.includes(filter.category)))
-        .map(exhibitorView),
+          (!filter.category || e.categories.includes(filter.category)) && (!filter.key || e.key === filter.key))
+        .map(exhibitorView)
+        .map((e) => (filter.with_text === false
+          ? { ...e, description: null, products: e.products.map((p) => ({ ...p, description: null })) }
+          : e)),
     search: ({ query }) => mockSearch(state, slugOf(query.conference), query.text, query.limit ?? 50),
     bookmarks: ({ conference }) => state.bookmarks.filter((b) => b.conference === slugOf(conference)),
     set_bookmark: ({ change }) => {

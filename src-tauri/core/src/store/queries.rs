@@ -44,6 +44,9 @@ pub struct SessionFilter {
     pub language: Option<String>,
     /// Only these session keys (the agenda uses this).
     pub keys: Option<Vec<String>>,
+    /// Include the abstract, description, links and attachments (default: yes). Lists that
+    /// show none of them say no, which spares sanitising every abstract of the programme.
+    pub with_text: Option<bool>,
 }
 
 /// A session as lists show it.
@@ -105,6 +108,11 @@ pub struct ExhibitorFilter {
     pub hall: Option<String>,
     pub category: Option<String>,
     pub country: Option<String>,
+    /// Only the exhibitor with this key (its detail page uses this).
+    pub key: Option<String>,
+    /// Include the descriptions of the exhibitor and its products (default: yes). The list
+    /// says no: at 100× it would otherwise sanitise 80,000 descriptions to show names.
+    pub with_text: Option<bool>,
 }
 
 /// An exhibitor with its products.
@@ -190,7 +198,9 @@ fn instant(seconds: i64, zone: &Zone) -> DateTime<FixedOffset> {
 const SESSION_SELECT: &str = "
     SELECT s.key, s.source_id, s.guid, s.slug, s.title, s.other_title, s.subtitle, s.kind,
            s.language, s.starts_at, s.ends_at, s.day, r.name, r.hall, v.name, t.name, s.url,
-           s.abstract, s.description, s.links, s.attachments, s.sources, s.illustrative,
+           CASE WHEN ?10 THEN s.abstract END, CASE WHEN ?10 THEN s.description END,
+           CASE WHEN ?10 THEN s.links ELSE '[]' END, CASE WHEN ?10 THEN s.attachments ELSE '[]' END,
+           s.sources, s.illustrative,
            (SELECT group_concat(p.name, char(31)) FROM
                (SELECT p.name FROM session_person sp JOIN person p ON p.id = sp.person_id
                 WHERE sp.session_id = s.id ORDER BY sp.position) p),
@@ -336,7 +346,8 @@ impl Store {
                     filter.room,
                     filter.venue,
                     filter.language,
-                    keys
+                    keys,
+                    filter.with_text.unwrap_or(true)
                 ],
                 |row| session_row(row, &conference),
             )?;
@@ -423,6 +434,7 @@ impl Store {
                    AND (?3 IS NULL OR e.hall = ?3)
                    AND (?4 IS NULL OR EXISTS (SELECT 1 FROM json_each(e.categories) WHERE value = ?4))
                    AND (?5 IS NULL OR e.country = ?5)
+                   AND (?6 IS NULL OR e.key = ?6)
                  ORDER BY e.name COLLATE NOCASE"
             ))?;
             let mut products = conn.prepare_cached(
@@ -435,8 +447,10 @@ impl Store {
                 conference.slug,
                 filter.hall,
                 filter.category,
-                filter.country
+                filter.country,
+                filter.key
             ])?;
+            let with_text = filter.with_text.unwrap_or(true);
             while let Some(r) = rows.next()? {
                 let id: i64 = r.get(0)?;
                 let product_rows = products.query_map([id], |p| {
@@ -444,7 +458,7 @@ impl Store {
                         name: p.get(0)?,
                         other_name: p.get(1)?,
                         category: p.get(2)?,
-                        description: p.get(3)?,
+                        description: if with_text { p.get(3)? } else { None },
                         sources: parse_list(&p.get::<_, String>(4)?),
                         illustrative: parse_list(&p.get::<_, String>(5)?),
                     })
@@ -459,7 +473,11 @@ impl Store {
                     country: r.get(6)?,
                     categories: parse_list(&r.get::<_, String>(7)?),
                     website: r.get(8)?,
-                    description: r.get::<_, Option<String>>(9)?.map(|d| sanitize_html(&d)),
+                    description: if with_text {
+                        r.get::<_, Option<String>>(9)?.map(|d| sanitize_html(&d))
+                    } else {
+                        None
+                    },
                     sources: parse_list(&r.get::<_, String>(10)?),
                     illustrative: parse_list(&r.get::<_, String>(11)?),
                     bookmark: r.get::<_, Option<String>>(12)?.as_deref().and_then(Priority::parse),

@@ -10,7 +10,7 @@ import { BackButton } from "../session/SessionDetail";
 
 export function ExhibitorDetail({ exhibitorKey }: { exhibitorKey: string }) {
   const state = useAsync(async () => {
-    const e = (await ipc.exhibitors()).find((x) => x.key === exhibitorKey);
+    const [e] = await ipc.exhibitors({ key: exhibitorKey });
     if (!e) throw new ipc.IpcError("not-found", t("exhibitors.notFound", { key: exhibitorKey }));
     const mark = (await ipc.bookmarks(e.conference)).find((b) => b.kind === "exhibitor" && b.key === e.key);
     return { e, note: mark?.note ?? "" };

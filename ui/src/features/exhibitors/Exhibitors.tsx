@@ -36,7 +36,7 @@ function distinct(values: (string | null)[]): string[] {
 }
 
 export function Exhibitors() {
-  const state = useAsync(() => ipc.exhibitors(), [current.value?.slug, dataVersion.value]);
+  const state = useAsync(() => ipc.exhibitors({ with_text: false }), [current.value?.slug, dataVersion.value]);
   const all = state.data ?? [];
   const options = useMemo(
     () => ({

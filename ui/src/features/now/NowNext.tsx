@@ -43,8 +43,8 @@ export function NowNext() {
   const days = conf?.days ?? [];
   const nextDay = days.find((d) => d > day);
   const state = useAsync(async () => {
-    const today = await ipc.sessions({ day });
-    const later = nextDay && !today.some((s) => instant(s.start) > at) ? await ipc.sessions({ day: nextDay }) : [];
+    const today = await ipc.sessions({ day, with_text: false });
+    const later = nextDay && !today.some((s) => instant(s.start) > at) ? await ipc.sessions({ day: nextDay, with_text: false }) : [];
     return [...today, ...later];
   }, [day, nextDay, at, conf?.slug, dataVersion.value]);
 

@@ -36,7 +36,7 @@ export function Programme() {
   const days = conf?.days ?? [];
   const day = chosenDay.value && days.includes(chosenDay.value) ? chosenDay.value : defaultDay(days, conf?.time_zone);
   const state = useAsync(
-    () => ipc.sessions(day ? { day } : {}),
+    () => ipc.sessions(day ? { day, with_text: false } : { with_text: false }),
     [day, conf?.slug, dataVersion.value],
   );
   const all = state.data ?? [];

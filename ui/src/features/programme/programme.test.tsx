@@ -14,7 +14,7 @@ describe("Programme", () => {
     expect(perDay).toBeGreaterThan(3000); // one day of the three
     const rows = within(list).getAllByTestId("session-row");
     expect(rows.length).toBeLessThan(30);
-    expect(callsTo(backend, "sessions")[0]).toEqual({ filter: { day: "2025-07-26" } });
+    expect(callsTo(backend, "sessions")[0]).toEqual({ filter: { day: "2025-07-26", with_text: false } });
   });
 
   test("day tabs load that day; filters narrow the list", async () => {
@@ -30,7 +30,7 @@ describe("Programme", () => {
     const day2 = screen.getAllByTestId("day-tab")[1]!;
     fireEvent.click(day2);
     await waitFor(() => expect(screen.getAllByTestId("session-row").map((r) => r.dataset.key)).toEqual(["waic-nova", "waic-robots"]));
-    expect(callsTo(backend, "sessions").at(-1)).toEqual({ filter: { day: "2025-07-27" } });
+    expect(callsTo(backend, "sessions").at(-1)).toEqual({ filter: { day: "2025-07-27", with_text: false } });
     expect(day2.getAttribute("aria-selected")).toBe("true");
   });
 

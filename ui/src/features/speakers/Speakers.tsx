@@ -60,7 +60,7 @@ export function SpeakerDetail({ personKey }: { personKey: string }) {
   const state = useAsync(async () => {
     const person = (await ipc.speakers()).find((p) => p.key === personKey);
     if (!person) throw new ipc.IpcError("not-found", t("speakers.notFound", { key: personKey }));
-    const sessions = person.sessions.length ? await ipc.sessions({ keys: person.sessions }) : [];
+    const sessions = person.sessions.length ? await ipc.sessions({ keys: person.sessions, with_text: false }) : [];
     return { person, sessions };
   }, [personKey, current.value?.slug, dataVersion.value]);
   if (state.error) return <ErrorNote error={state.error} />;
