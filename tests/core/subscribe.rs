@@ -262,7 +262,13 @@ fn a_refresh_records_each_change_and_bookmarks_follow_their_sessions() {
             Some("2019-12-27T20:00:00+00:00"),
             true,
         ),
-        row(MESSAGING, ChangeField::Room, Some("Ada"), Some("Borg"), true),
+        row(
+            MESSAGING,
+            ChangeField::Room,
+            Some("Ada"),
+            Some("Borg"),
+            true,
+        ),
         row(
             SCALE,
             ChangeField::Cancelled,
@@ -278,7 +284,13 @@ fn a_refresh_records_each_change_and_bookmarks_follow_their_sessions() {
             Some(OPENING_REIDED),
             true,
         ),
-        row(ADDED, ChangeField::New, None, Some("A late addition"), false),
+        row(
+            ADDED,
+            ChangeField::New,
+            None,
+            Some("A late addition"),
+            false,
+        ),
     ];
     assert_eq!(rows(&report.changes), expected, "the refresh's change list");
     let tally = report.bookmarks.expect("a tally");
@@ -322,7 +334,10 @@ fn a_refresh_records_each_change_and_bookmarks_follow_their_sessions() {
     assert!(!moved.orphaned, "moved: still attached");
     assert_eq!(moved.priority, Priority::Must, "priority intact");
     let gone = find("keynote");
-    assert!(gone.orphaned, "a bookmark on a vanished session is an orphan");
+    assert!(
+        gone.orphaned,
+        "a bookmark on a vanished session is an orphan"
+    );
     assert_eq!(marks.len(), 3, "no bookmark lost or added");
     let session = store
         .session(Some(&slug), MESSAGING)
@@ -427,7 +442,11 @@ fn a_304_changes_nothing_but_when_it_was_checked() {
     let report = store
         .refresh(None, &RefreshOptions::default())
         .expect("refresh");
-    assert_eq!(report.status, RefreshStatus::Unchanged, "the server said 304");
+    assert_eq!(
+        report.status,
+        RefreshStatus::Unchanged,
+        "the server said 304"
+    );
     assert_eq!(
         feed.lock().expect("lock").sent.last().cloned().flatten(),
         Some("\"v1\"".to_string()),
@@ -435,7 +454,11 @@ fn a_304_changes_nothing_but_when_it_was_checked() {
     );
     assert!(report.changes.is_empty() && report.bookmarks.is_none());
     assert_eq!(report.fetched_at, sub.fetched_at, "still the first copy");
-    assert_eq!(everything(&store), before, "programme, bookmarks, change log");
+    assert_eq!(
+        everything(&store),
+        before,
+        "programme, bookmarks, change log"
+    );
     let after = store.subscription(None).expect("sub").expect("subscribed");
     assert!(
         after.checked_at > sub.checked_at,
@@ -474,12 +497,7 @@ fn failed_refreshes_leave_everything_as_it_was() {
     // A new version is published, so only the failure stands between it and the store.
     publish(&feed, v1().into_bytes(), "\"v3\"");
     let cases: [(&str, Mode, &RefreshOptions, &str); 4] = [
-        (
-            "500",
-            Mode::Status500,
-            &RefreshOptions::default(),
-            "fetch",
-        ),
+        ("500", Mode::Status500, &RefreshOptions::default(), "fetch"),
         ("timeout", Mode::Stall, &quick, "fetch"),
         (
             "malformed",
@@ -611,7 +629,10 @@ fn a_named_conference_takes_the_schedule_whatever_its_slug() {
             &RefreshOptions::default(),
         )
         .expect("subscribe");
-    assert_eq!(report.conference, "congress", "imported under the named slug");
+    assert_eq!(
+        report.conference, "congress",
+        "imported under the named slug"
+    );
     let slugs: Vec<String> = store
         .conferences()
         .expect("conferences")

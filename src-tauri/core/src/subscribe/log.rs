@@ -244,15 +244,24 @@ pub(crate) fn changes_in(
     let renames: Vec<(&str, &str, &str)> = all
         .iter()
         .filter(|r| r.field == ChangeField::Key)
-        .filter_map(|r| Some((r.refreshed_at.as_str(), r.old.as_deref()?, r.new.as_deref()?)))
+        .filter_map(|r| {
+            Some((
+                r.refreshed_at.as_str(),
+                r.old.as_deref()?,
+                r.new.as_deref()?,
+            ))
+        })
         .collect();
     let marked = bookmarked_keys(conn, slug)?;
-    let mut title_now = conn
-        .prepare_cached("SELECT title FROM session WHERE conference_id = ?1 AND key = ?2")?;
+    let mut title_now =
+        conn.prepare_cached("SELECT title FROM session WHERE conference_id = ?1 AND key = ?2")?;
     let since = since.map(stamp);
     let mut out = Vec::new();
     for row in &all {
-        if since.as_deref().is_some_and(|s| row.refreshed_at.as_str() <= s) {
+        if since
+            .as_deref()
+            .is_some_and(|s| row.refreshed_at.as_str() <= s)
+        {
             continue;
         }
         let mut current = row.session_key.as_str();

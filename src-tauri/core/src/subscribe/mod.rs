@@ -5,16 +5,17 @@
 //! - [`diff`]: what changed between two versions of a programme, field by field;
 //! - [`refresh`]: [`crate::Store::subscribe`], [`crate::Store::refresh`] and friends, which
 //!   import a new copy and its change log in one transaction;
+//! - [`subscription`]: the stored subscription, [`crate::Store::subscription`];
 //! - [`log`]: the stored change log, [`crate::Store::changes`] and the "seen" marker.
 
 pub mod diff;
 pub mod fetch;
 pub mod log;
 pub mod refresh;
+pub mod subscription;
 
 pub use diff::{diff, Change, ChangeField};
 pub use fetch::{fetch, FetchOptions, Fetched};
 pub use log::StoredChange;
-pub use refresh::{
-    RefreshOptions, RefreshOutcome, RefreshReport, RefreshStatus, SubscriptionView,
-};
+pub use refresh::{RefreshOptions, RefreshOutcome, RefreshReport, RefreshStatus};
+pub use subscription::SubscriptionView;
