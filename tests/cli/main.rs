@@ -11,6 +11,9 @@ use serde_json::Value;
 
 mod crash;
 mod reliability;
+#[path = "../core/server.rs"]
+mod server;
+mod subscribe;
 
 fn data(relative: &str) -> PathBuf {
     let dir = match std::env::var_os("PLENARY_SHARED_DATA") {

@@ -22,5 +22,7 @@ mod ical;
 mod reconcile_props;
 mod recovery;
 mod search;
+mod server;
 mod store;
+mod subscribe;
 mod waic;

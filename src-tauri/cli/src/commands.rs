@@ -29,10 +29,13 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Bench(args) => return crate::bench::run(args, cli.json),
         _ => {}
     }
-    // An import into an empty store brings the user's own conference, so it skips loading the
+    // An import (or a subscription) into an empty store brings the user's own conference, so it skips loading the
     // built-in WAIC 2025 first (a third of a small import's time). Every other command, and
     // the app's first start, still finds WAIC in an empty store.
-    let seed = !matches!(cli.command, Command::Import { .. });
+    let seed = !matches!(
+        cli.command,
+        Command::Import { .. } | Command::Subscribe { .. }
+    );
     let store = open_store(cli.db.as_deref(), seed)?;
     let conference = cli.conference.as_deref();
     let json = cli.json;
@@ -112,6 +115,35 @@ pub fn run(cli: Cli) -> Result<()> {
             output,
             all,
         } => export_to(&store, conference, format, output, all),
+        Command::Subscribe {
+            url,
+            format,
+            timeout,
+            max_size,
+        } => {
+            let limits = limits(format, timeout, max_size)?;
+            crate::subscribe::subscribe(&store, conference, &url, &limits, json)
+        }
+        Command::Refresh {
+            all,
+            timeout,
+            max_size,
+        } => {
+            let limits = limits(None, timeout, max_size)?;
+            crate::subscribe::refresh(&store, conference, all, &limits, json)
+        }
+        Command::Changes {
+            since,
+            unseen,
+            mark_seen,
+        } => crate::subscribe::changes(
+            &store,
+            conference,
+            since.as_deref(),
+            unseen,
+            mark_seen,
+            json,
+        ),
         Command::Backup { output } => crate::backup::backup(&store, &output, json),
         Command::Restore { file } => crate::backup::restore(&store, &file, json),
         Command::Generate(_) | Command::Bench(_) => Ok(()),
@@ -152,6 +184,18 @@ pub(crate) fn print<T: Serialize + ?Sized>(
         human(value);
     }
     Ok(())
+}
+
+fn limits(
+    format: Option<String>,
+    timeout: Option<u64>,
+    max_size: Option<String>,
+) -> Result<crate::subscribe::Limits> {
+    Ok(crate::subscribe::Limits {
+        format,
+        timeout,
+        max_bytes: max_size.as_deref().map(parse_size).transpose()?,
+    })
 }
 
 fn entity(kind: SearchKind) -> Entity {

@@ -7,6 +7,7 @@ mod bench;
 mod commands;
 mod generate;
 mod output;
+mod subscribe;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -136,6 +137,46 @@ pub enum Command {
         /// ics: the whole programme, not just your bookmarks.
         #[arg(long)]
         all: bool,
+    },
+    /// Follow a schedule URL: fetch and import it now, and again with `plenary refresh`.
+    /// With --conference, the schedule goes into that existing conference.
+    Subscribe {
+        /// The schedule's http:// or https:// address.
+        url: String,
+        /// Read every copy as this format instead of detecting it.
+        #[arg(long, value_name = "FORMAT")]
+        format: Option<String>,
+        /// Give up on a fetch after this many seconds (default 60).
+        #[arg(long, value_name = "SECONDS")]
+        timeout: Option<u64>,
+        /// Refuse copies larger than this many bytes (default 64 MiB). Accepts K, M, G suffixes.
+        #[arg(long, value_name = "SIZE")]
+        max_size: Option<String>,
+    },
+    /// Fetch the subscribed schedule again (a conditional GET) and record what changed.
+    Refresh {
+        /// Every subscription, not just the current conference's.
+        #[arg(long)]
+        all: bool,
+        /// Give up on a fetch after this many seconds (default 60).
+        #[arg(long, value_name = "SECONDS")]
+        timeout: Option<u64>,
+        /// Refuse copies larger than this many bytes (default 64 MiB). Accepts K, M, G suffixes.
+        #[arg(long, value_name = "SIZE")]
+        max_size: Option<String>,
+    },
+    /// What refreshes changed: session, field, old and new value, and whether you bookmarked it.
+    Changes {
+        /// Only changes after this time: RFC 3339 (2026-01-31T09:00:00Z) or a date (2026-01-31,
+        /// from 00:00 UTC).
+        #[arg(long, value_name = "TIME")]
+        since: Option<String>,
+        /// Only changes since you last marked them seen (--mark-seen).
+        #[arg(long, conflicts_with = "since")]
+        unseen: bool,
+        /// After listing, mark every change as seen.
+        #[arg(long)]
+        mark_seen: bool,
     },
     /// Save your bookmarks, notes, priorities and visited marks to a JSON file.
     Backup {

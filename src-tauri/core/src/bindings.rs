@@ -13,7 +13,10 @@ use crate::store::{
     ExhibitorFilter, ExhibitorView, ImportReport, PersonView, Priority, ProductView, Progress,
     Recovery, RestoreReport, SessionFilter, SessionView,
 };
-use crate::subscribe::{Change, ChangeField};
+use crate::subscribe::{
+    Change, ChangeField, RefreshOutcome, RefreshReport, RefreshStatus, StoredChange,
+    SubscriptionView,
+};
 
 /// The whole bindings file.
 pub fn typescript() -> String {
@@ -49,6 +52,11 @@ pub fn typescript() -> String {
         Gap::decl(&cfg),
         ChangeField::decl(&cfg),
         Change::decl(&cfg),
+        StoredChange::decl(&cfg),
+        RefreshStatus::decl(&cfg),
+        RefreshReport::decl(&cfg),
+        SubscriptionView::decl(&cfg),
+        RefreshOutcome::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from plenary-core's Rust types by `src-tauri/core/src/bindings.rs`.\n\

@@ -7,7 +7,7 @@
 //! - [`agenda`]: bookmarks by day with overlaps;
 //! - [`export`]: iCalendar and frab XML/JSON out;
 //! - [`synth`]: seeded synthetic conferences for benchmarks;
-//! - [`subscribe`]: schedule updates from a URL: fetch and change list (groundwork).
+//! - [`subscribe`]: schedule subscriptions: fetch, refresh, change list and change log.
 //!
 //! The desktop shell and the CLI are thin adapters over this crate.
 

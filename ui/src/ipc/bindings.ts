@@ -241,3 +241,103 @@ old: string | null,
  * The value after, as text (`None` when there is none).
  */
 new: string | null, };
+
+export type StoredChange = { 
+/**
+ * When the refresh that found it ran: the moment its new copy was fetched.
+ */
+refreshed_at: string, 
+/**
+ * The session's key in that refresh's new version (the old one for a session that is gone).
+ */
+session_key: string, 
+/**
+ * The key the session has now: `session_key`, unless a later refresh re-ided it. Bookmarks
+ * and the programme use this one.
+ */
+current_key: string, 
+/**
+ * The session's title now, or as last recorded for a session that is gone.
+ */
+title: string, 
+/**
+ * What changed.
+ */
+field: ChangeField, 
+/**
+ * The value before, as text.
+ */
+old: string | null, 
+/**
+ * The value after, as text.
+ */
+new: string | null, 
+/**
+ * Whether a bookmark (orphaned or not) points at `current_key` now.
+ */
+bookmarked: boolean, };
+
+export type RefreshStatus = "unchanged" | "updated";
+
+export type RefreshReport = { 
+/**
+ * The conference's slug.
+ */
+conference: string, 
+/**
+ * The subscription's URL.
+ */
+url: string, status: RefreshStatus, 
+/**
+ * When the copy now in the store was fetched (for `unchanged`, the earlier one).
+ */
+fetched_at: string, 
+/**
+ * When this attempt ran.
+ */
+checked_at: string, 
+/**
+ * What this refresh changed, ordered as [`Store::changes`] orders them. Empty when
+ * unchanged, and when subscribing creates the conference.
+ */
+changes: Array<StoredChange>, 
+/**
+ * What happened to the bookmarks (the import's tally); `None` when unchanged.
+ */
+bookmarks: BookmarkTally | null, 
+/**
+ * The import of the new copy: counts, format, warnings; `None` when unchanged.
+ */
+import: ImportReport | null, };
+
+export type SubscriptionView = { conference: string, url: string, 
+/**
+ * The format every body is read as; `None` means detected from each body.
+ */
+format: Format | null, 
+/**
+ * When the copy in the store (the last good one) was fetched.
+ */
+fetched_at: string, 
+/**
+ * When a refresh was last attempted.
+ */
+checked_at: string, 
+/**
+ * Why the last attempt failed; `None` when it succeeded or the copy was unchanged.
+ */
+last_error: string | null, };
+
+export type RefreshOutcome = { conference: string, url: string, 
+/**
+ * The report, when the refresh succeeded.
+ */
+report: RefreshReport | null, 
+/**
+ * The error message (naming the URL), when it failed.
+ */
+error: string | null, 
+/**
+ * The error's kind (as `CommandError` gives it), when it failed.
+ */
+error_kind: string | null, };

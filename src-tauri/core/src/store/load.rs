@@ -34,7 +34,9 @@ impl Store {
     }
 }
 
-fn load(conn: &Connection, id: i64) -> Result<ConferenceData> {
+/// Conference row `id` as the model, on any connection (a refresh reads the old programme inside
+/// its own write transaction).
+pub(crate) fn load(conn: &Connection, id: i64) -> Result<ConferenceData> {
     let conference = conn
         .prepare_cached(
             "SELECT slug, title, other_title, subtitle, acronym, time_zone, start_date, end_date,

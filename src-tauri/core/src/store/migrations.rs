@@ -15,6 +15,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "02-search-contentless",
         include_str!("../../migrations/02-search-contentless/up.sql"),
     ),
+    (
+        "03-subscriptions",
+        include_str!("../../migrations/03-subscriptions/up.sql"),
+    ),
 ];
 
 /// The schema version a fully migrated store has.
@@ -57,6 +61,7 @@ mod tests {
         let pinned = [
             ("01-initial", "953324bc95fa7dbe"),
             ("02-search-contentless", "36f33bb251938eee"),
+            ("03-subscriptions", "dd5adefc99974a49"),
         ];
         assert_eq!(
             MIGRATIONS.len(),

@@ -31,8 +31,10 @@ pub use queries::{
 pub use recover::Recovery;
 pub use write::{ImportReport, Progress};
 
+pub(crate) use load::load as load_conference_in;
 pub(crate) use queries::resolve as resolve_conference;
 pub(crate) use reconcile::{normalise, renames, Snapshot};
+pub(crate) use write::import_in;
 
 /// The file name of the store inside the data directory.
 pub const DB_FILE: &str = "plenary.db";

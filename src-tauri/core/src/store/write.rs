@@ -53,54 +53,62 @@ impl Store {
         parsed: Parsed,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportReport> {
-        let Parsed {
-            format,
-            data,
-            warnings,
-        } = parsed;
-        let replaces_programme = !format.is_exhibitor_list();
-        let replaces_exhibitors = format.is_exhibitor_list() || !data.exhibitors.is_empty();
-        self.write(|tx| {
-            let conference_id = upsert_conference(tx, &data.conference, replaces_programme)?;
-            // What the bookmarks pointed at, so reconcile can tell re-ided sessions from others.
-            let previous = reconcile::previous(tx, &data.conference.slug, conference_id)?;
-            if replaces_programme {
-                clear_programme(tx, conference_id)?;
-                write_programme(tx, conference_id, &data, progress)?;
-            }
-            if replaces_exhibitors {
-                clear_exhibitors(tx, conference_id)?;
-                write_exhibitors(tx, conference_id, &data)?;
-            }
-            progress(Progress {
-                phase: "index",
-                done: 0,
-                total: 0,
-            });
-            search::index_conference(tx, conference_id, replaces_programme, replaces_exhibitors)?;
-            let tally =
-                reconcile::reconcile(tx, &data.conference.slug, conference_id, Some(&previous))?;
-            progress(Progress {
-                phase: "commit",
-                done: 0,
-                total: 0,
-            });
-            Ok(ImportReport {
-                conference: data.conference.slug.clone(),
-                title: data.conference.title.clone(),
-                format,
-                days: data.days.len(),
-                rooms: data.rooms.len(),
-                tracks: data.tracks.len(),
-                sessions: data.sessions.len(),
-                persons: data.persons.len(),
-                exhibitors: data.exhibitors.len(),
-                products: data.exhibitors.iter().map(|e| e.products.len()).sum(),
-                warnings,
-                bookmarks: tally,
-            })
-        })
+        self.write(|tx| import_in(tx, parsed, progress))
     }
+}
+
+/// [`Store::import`] inside a transaction the caller owns, so that a schedule refresh can write
+/// the new programme and its change log as one: if anything after this fails, the import is
+/// rolled back with it.
+pub(crate) fn import_in(
+    tx: &Transaction<'_>,
+    parsed: Parsed,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ImportReport> {
+    let Parsed {
+        format,
+        data,
+        warnings,
+    } = parsed;
+    let replaces_programme = !format.is_exhibitor_list();
+    let replaces_exhibitors = format.is_exhibitor_list() || !data.exhibitors.is_empty();
+    let conference_id = upsert_conference(tx, &data.conference, replaces_programme)?;
+    // What the bookmarks pointed at, so reconcile can tell re-ided sessions from others.
+    let previous = reconcile::previous(tx, &data.conference.slug, conference_id)?;
+    if replaces_programme {
+        clear_programme(tx, conference_id)?;
+        write_programme(tx, conference_id, &data, progress)?;
+    }
+    if replaces_exhibitors {
+        clear_exhibitors(tx, conference_id)?;
+        write_exhibitors(tx, conference_id, &data)?;
+    }
+    progress(Progress {
+        phase: "index",
+        done: 0,
+        total: 0,
+    });
+    search::index_conference(tx, conference_id, replaces_programme, replaces_exhibitors)?;
+    let tally = reconcile::reconcile(tx, &data.conference.slug, conference_id, Some(&previous))?;
+    progress(Progress {
+        phase: "commit",
+        done: 0,
+        total: 0,
+    });
+    Ok(ImportReport {
+        conference: data.conference.slug.clone(),
+        title: data.conference.title.clone(),
+        format,
+        days: data.days.len(),
+        rooms: data.rooms.len(),
+        tracks: data.tracks.len(),
+        sessions: data.sessions.len(),
+        persons: data.persons.len(),
+        exhibitors: data.exhibitors.len(),
+        products: data.exhibitors.iter().map(|e| e.products.len()).sum(),
+        warnings,
+        bookmarks: tally,
+    })
 }
 
 fn provenance(p: &Provenance) -> (String, String) {
