@@ -19,6 +19,10 @@ const COMMANDS: &[&str] = &[
     "export_session_ics",
     "backup_user_data",
     "restore_user_data",
+    "subscribe",
+    "refresh",
+    "whats_changed",
+    "mark_changes_seen",
 ];
 
 fn main() {

@@ -39,6 +39,10 @@ pub fn run() {
             commands::exports::export_session_ics,
             commands::backup::backup_user_data,
             commands::backup::restore_user_data,
+            commands::subscriptions::subscribe,
+            commands::subscriptions::refresh,
+            commands::subscriptions::whats_changed,
+            commands::subscriptions::mark_changes_seen,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

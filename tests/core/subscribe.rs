@@ -691,3 +691,51 @@ fn a_named_conference_takes_the_schedule_whatever_its_slug() {
     );
     drop(feed);
 }
+
+#[test]
+fn whats_changed_gathers_the_unseen_changes_and_their_sessions() {
+    let (store, feed, url, slug) = subscribed();
+    let before = store.whats_changed(None).expect("what changed");
+    assert_eq!(before.conference, slug);
+    assert_eq!(
+        before.subscription.as_ref().map(|s| s.url.as_str()),
+        Some(url.as_str())
+    );
+    assert!(
+        before.changes.is_empty() && before.changed_keys.is_empty(),
+        "nothing yet"
+    );
+
+    publish(&feed, v2().into_bytes(), "\"v2\"");
+    let report = store
+        .refresh(None, &RefreshOptions::default())
+        .expect("refresh");
+    let after = store.whats_changed(None).expect("what changed");
+    assert_eq!(after.seen_at, None, "never looked");
+    assert_eq!(
+        rows(&after.changes),
+        rows(&report.changes),
+        "the refresh's changes"
+    );
+    let mut keys: Vec<String> = report
+        .changes
+        .iter()
+        .map(|c| c.current_key.clone())
+        .collect();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(after.changed_keys, keys);
+    assert!(
+        after.changed_keys.iter().any(|k| k == MESSAGING),
+        "the moved talk is marked"
+    );
+
+    let seen = report.checked_at + chrono::Duration::seconds(1);
+    store.mark_changes_seen(None, seen).expect("seen");
+    let later = store.whats_changed(None).expect("what changed");
+    assert_eq!(later.seen_at, Some(seen));
+    assert!(
+        later.changes.is_empty() && later.changed_keys.is_empty(),
+        "all seen"
+    );
+}

@@ -15,7 +15,7 @@ use crate::store::{
 };
 use crate::subscribe::{
     Change, ChangeField, RefreshOutcome, RefreshReport, RefreshStatus, StoredChange,
-    SubscriptionView,
+    SubscriptionView, WhatChanged,
 };
 
 /// The whole bindings file.
@@ -56,6 +56,7 @@ pub fn typescript() -> String {
         RefreshStatus::decl(&cfg),
         RefreshReport::decl(&cfg),
         SubscriptionView::decl(&cfg),
+        WhatChanged::decl(&cfg),
         RefreshOutcome::decl(&cfg),
     ];
     let mut out = String::from(

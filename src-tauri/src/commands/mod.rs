@@ -9,3 +9,4 @@ pub mod exports;
 pub mod imports;
 pub mod search;
 pub mod sessions;
+pub mod subscriptions;

@@ -8,6 +8,7 @@ mod config;
 
 mod backup;
 mod bookmarks;
+mod changes;
 mod corrupt_store;
 mod first_start;
 mod import;

@@ -1,5 +1,6 @@
 import { t } from "../i18n";
 import type { SessionView } from "../ipc/bindings";
+import { changedKeys } from "../state/app";
 import { href } from "../state/router";
 import { FieldMark } from "./Provenance";
 import { TimeRange } from "./TimeText";
@@ -36,6 +37,11 @@ export function SessionRow({ s, tabIndex, withDate = false }: { s: SessionView; 
           {[place(s), s.track, s.kind && kindLabel(s.kind)].filter(Boolean).join(" · ")}
         </span>
       </span>
+      {changedKeys.value.has(s.key) && (
+        <span class="badge badge-changed" data-testid="session-changed-badge" title={t("changes.markerTitle")}>
+          {t("changes.marker")}
+        </span>
+      )}
       {s.bookmark && (
         <span class={`badge priority-${s.bookmark}`} data-testid="session-bookmark-badge">
           {t(`priority.${s.bookmark}`)}

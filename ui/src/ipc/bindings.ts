@@ -328,6 +328,24 @@ checked_at: string,
  */
 last_error: string | null, };
 
+export type WhatChanged = { conference: string, 
+/**
+ * `None` when the conference has no source URL.
+ */
+subscription: SubscriptionView | null, 
+/**
+ * When the user last marked the changes seen; `None` if never.
+ */
+seen_at: string | null, 
+/**
+ * Changes after `seen_at`: bookmarked sessions that moved or were cancelled first.
+ */
+changes: Array<StoredChange>, 
+/**
+ * The current keys of the sessions in `changes`, sorted and without repeats.
+ */
+changed_keys: Array<string>, };
+
 export type RefreshOutcome = { conference: string, url: string, 
 /**
  * The report, when the refresh succeeded.

@@ -15,12 +15,14 @@ import type {
   ExhibitorView,
   ImportReport,
   PersonView,
+  RefreshReport,
   Progress,
   RestoreReport,
   SearchHit,
   SearchQuery,
   SessionFilter,
   SessionView,
+  WhatChanged,
 } from "./bindings";
 
 /** Every command of `docs/ipc.md`: its arguments (by Rust parameter name) and result. */
@@ -47,6 +49,10 @@ export interface Commands {
   };
   backup_user_data: { args: { path: string }; result: number };
   restore_user_data: { args: { path: string }; result: RestoreReport };
+  subscribe: { args: { conference: string | null; url: string }; result: RefreshReport };
+  refresh: { args: { conference: string | null }; result: RefreshReport };
+  whats_changed: { args: { conference: string | null }; result: WhatChanged };
+  mark_changes_seen: { args: { conference: string | null }; result: null };
 }
 export type Command = keyof Commands;
 
@@ -115,6 +121,15 @@ export const exportSessionIcs = (key: string, path: string, conference: string |
 export const backupUserData = (path: string) => call("backup_user_data", { path });
 /** Merges a backup file into the store's bookmarks; nothing already here is lost. */
 export const restoreUserData = (path: string) => call("restore_user_data", { path });
+
+/** Subscribes a conference (null: the one the schedule describes) to a schedule URL. */
+export const subscribe = (url: string, conference: string | null = null) => call("subscribe", { conference, url });
+/** Fetches the conference's subscription now (a conditional GET; all or nothing). */
+export const refresh = (conference: string | null = null) => call("refresh", { conference });
+/** The subscription's state and the changes since the user last looked. */
+export const whatsChanged = (conference: string | null = null) => call("whats_changed", { conference });
+/** Records that the user has seen the changes up to now. */
+export const markChangesSeen = (conference: string | null = null) => call("mark_changes_seen", { conference });
 
 export type Unlisten = () => void;
 

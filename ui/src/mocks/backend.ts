@@ -198,6 +198,13 @@ export function createMockBackend(state: MockState = createMockState(), options:
       kept: 1,
       bookmarks: { attached: 2, reattached: 0, orphaned: 0 },
     }),
+    // No subscription in the mock store until a test gives one.
+    whats_changed: ({ conference }) => ({
+      conference: slugOf(conference), subscription: null, seen_at: null, changes: [], changed_keys: [],
+    }),
+    mark_changes_seen: () => null,
+    subscribe: ({ url }) => fail("fetch", `${String(url)}: the mock backend fetches nothing`),
+    refresh: () => fail("not-found", "this conference has no subscription"),
     "plugin:dialog|open": () => "/home/me/Downloads/fosdem-2026.schedule.xml",
     "plugin:dialog|save": (args) => `/home/me/${(args.options as { defaultPath?: string })?.defaultPath ?? "plenary.ics"}`,
     "plugin:opener|open_url": () => null,

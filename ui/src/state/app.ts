@@ -2,7 +2,7 @@
 // views depend on so they reload after anything changes the store (a bookmark, an import, a switch).
 import { computed, signal } from "@preact/signals";
 import * as ipc from "../ipc";
-import type { ConferenceSummary } from "../ipc/bindings";
+import type { ConferenceSummary, RefreshReport, WhatChanged } from "../ipc/bindings";
 
 export const conferenceList = signal<ConferenceSummary[] | null>(null);
 export const conferenceError = signal<ipc.IpcError | null>(null);
@@ -33,4 +33,43 @@ export async function switchConference(slug: string): Promise<void> {
   await ipc.setCurrentConference(slug);
   await loadConferences();
   touched();
+}
+
+/** What changed in the current conference since the user last looked (null until loaded). */
+export const whatChanged = signal<WhatChanged | null>(null);
+/** Keys of the current conference's sessions changed since the user last looked. */
+export const changedKeys = computed<ReadonlySet<string>>(() => new Set(whatChanged.value?.changed_keys ?? []));
+
+/** Reloads {@link whatChanged}; a failure leaves the markers off rather than breaking a list. */
+export async function loadWhatChanged(): Promise<void> {
+  try {
+    whatChanged.value = await ipc.whatsChanged(current.value?.slug ?? null);
+  } catch {
+    whatChanged.value = null;
+  }
+}
+
+/** How often a subscribed conference is fetched while the app runs. */
+export const REFRESH_EVERY_MS = 30 * 60 * 1000;
+
+/**
+ * Fetches the current conference's subscription, if it has one, and reloads what depends on
+ * it. Resolves to the report, or null when there is no subscription. Errors reject: the store
+ * keeps its last good copy, and the "What changed" view shows the error.
+ */
+export async function refreshSubscription(): Promise<RefreshReport | null> {
+  if (!whatChanged.value?.subscription) return null;
+  try {
+    const report = await ipc.refresh(current.value?.slug ?? null);
+    if (report.status === "updated") touched();
+    return report;
+  } finally {
+    await loadWhatChanged();
+  }
+}
+
+/** Refreshes every {@link REFRESH_EVERY_MS}; returns the function that stops it. */
+export function startPeriodicRefresh(every: number = REFRESH_EVERY_MS): () => void {
+  const id = setInterval(() => void refreshSubscription().catch(() => {}), every);
+  return () => clearInterval(id);
 }

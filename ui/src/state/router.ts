@@ -9,6 +9,7 @@ export type View =
   | "speakers"
   | "exhibitors"
   | "agenda"
+  | "changes"
   | "conferences"
   | "settings"
   | "session"
@@ -21,7 +22,7 @@ export interface Route {
 }
 
 const VIEWS: ReadonlySet<string> = new Set<View>([
-  "now", "programme", "keynotes", "speakers", "exhibitors", "agenda", "conferences", "settings",
+  "now", "programme", "keynotes", "speakers", "exhibitors", "agenda", "changes", "conferences", "settings",
   "session", "speaker", "exhibitor",
 ]);
 

@@ -13,9 +13,11 @@ pub mod fetch;
 pub mod log;
 pub mod refresh;
 pub mod subscription;
+pub mod whats_changed;
 
 pub use diff::{diff, Change, ChangeField};
 pub use fetch::{fetch, FetchOptions, Fetched};
 pub use log::StoredChange;
 pub use refresh::{RefreshOptions, RefreshOutcome, RefreshReport, RefreshStatus};
 pub use subscription::SubscriptionView;
+pub use whats_changed::WhatChanged;

@@ -4,7 +4,7 @@ import { t } from "../../i18n";
 import * as ipc from "../../ipc";
 import { conferenceDay, zoneOffset } from "../../lib/time";
 import type { ConferenceSummary } from "../../ipc/bindings";
-import { conferenceError, conferenceList, current, loadConferences, pendingImport, searchOpen } from "../../state/app";
+import { conferenceError, conferenceList, current, dataVersion, loadConferences, loadWhatChanged, pendingImport, searchOpen, startPeriodicRefresh } from "../../state/app";
 import { navigate, redirect, route, startRouter } from "../../state/router";
 import { startSettingsSync } from "../../state/settings";
 import { SearchDialog } from "../search/SearchDialog";
@@ -36,7 +36,10 @@ export function App() {
     if (!runsToday(conf)) redirect("programme");
   }, [conf]);
   useEffect(() => {
-    const stops = [startSettingsSync(), startRouter()];
+    if (conf) void loadWhatChanged();
+  }, [conf?.slug, dataVersion.value]);
+  useEffect(() => {
+    const stops = [startSettingsSync(), startRouter(), startPeriodicRefresh()];
     void loadConferences();
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k") {

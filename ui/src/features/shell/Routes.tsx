@@ -3,6 +3,7 @@ import { t } from "../../i18n";
 import { conferenceList } from "../../state/app";
 import { href, route } from "../../state/router";
 import { AgendaView } from "../agenda/Agenda";
+import { WhatChangedView } from "../changes/WhatChanged";
 import { Conferences } from "../conferences/Conferences";
 import { ExhibitorDetail } from "../exhibitors/ExhibitorDetail";
 import { Exhibitors } from "../exhibitors/Exhibitors";
@@ -31,6 +32,7 @@ export function Routes() {
     case "speakers": return <Speakers />;
     case "exhibitors": return <Exhibitors />;
     case "agenda": return <AgendaView />;
+    case "changes": return <WhatChangedView />;
     case "session": return key ? <SessionDetail key={key} sessionKey={key} /> : <Programme />;
     case "speaker": return key ? <SpeakerDetail key={key} personKey={key} /> : <Speakers />;
     case "exhibitor": return key ? <ExhibitorDetail key={key} exhibitorKey={key} /> : <Exhibitors />;
