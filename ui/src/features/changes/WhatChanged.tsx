@@ -7,7 +7,7 @@ import { Empty, ErrorNote } from "../../components/States";
 import { t, type MessageKey } from "../../i18n";
 import * as ipc from "../../ipc";
 import type { StoredChange } from "../../ipc/bindings";
-import { current, loadConferences, loadWhatChanged, refreshSubscription, touched, whatChanged } from "../../state/app";
+import { current, loadWhatChanged, refreshSubscription, switchConference, whatChanged } from "../../state/app";
 import { href } from "../../state/router";
 import { lang } from "../../state/settings";
 
@@ -47,9 +47,10 @@ export function WhatChangedView() {
   };
   const subscribe = () =>
     run(async () => {
-      const report = await ipc.subscribe(url.trim(), conf?.slug ?? null);
-      await loadConferences();
-      touched();
+      // The conference the schedule describes (created, or replaced if it is already here),
+      // never the current one: subscribing must not overwrite another conference's programme.
+      const report = await ipc.subscribe(url.trim(), null);
+      await switchConference(report.conference);
       return t("changes.subscribed", { url: report.url, count: report.changes.length });
     });
   const refresh = () =>

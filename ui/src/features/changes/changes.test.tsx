@@ -78,12 +78,13 @@ test("a failed refresh shows the error and the kept copy; no subscription shows 
   expect(await refreshSubscription()).toBeNull();
 });
 
-test("subscribing sends the URL and reports a fetch error from core", async () => {
-  await startBackend({ whats_changed: () => changed([], null) });
+test("subscribing sends the URL, never the current conference, and reports a fetch error from core", async () => {
+  const backend = await startBackend({ whats_changed: () => changed([], null) });
   await loadWhatChanged();
   render(<WhatChangedView />);
   const input = screen.getByTestId("subscribe-url") as HTMLInputElement;
   fireEvent.input(input, { target: { value: "https://example.org/fosdem.xml" } });
   fireEvent.click(screen.getByTestId("subscribe-submit"));
   await waitFor(() => expect(screen.getByTestId("changes-result").textContent).toContain("fetches nothing"));
+  expect(callsTo(backend, "subscribe")).toEqual([{ conference: null, url: "https://example.org/fosdem.xml" }]);
 });
