@@ -350,14 +350,7 @@ impl Store {
         conference: Option<&str>,
         since: Option<DateTime<Utc>>,
     ) -> Result<Vec<String>> {
-        let mut keys: Vec<String> = self
-            .changes(conference, since)?
-            .into_iter()
-            .map(|c| c.current_key)
-            .collect();
-        keys.sort();
-        keys.dedup();
-        Ok(keys)
+        Ok(current_keys(&self.changes(conference, since)?))
     }
 }
 
@@ -367,4 +360,12 @@ fn seen_at(conn: &Connection, conference_id: i64) -> Result<Option<DateTime<Utc>
         .query_row([conference_id], |r| r.get(0))
         .optional()?;
     Ok(text.as_deref().map(parse_stamp))
+}
+
+/// The current keys of the sessions `changes` touch, sorted and without repeats.
+pub(super) fn current_keys(changes: &[StoredChange]) -> Vec<String> {
+    let mut keys: Vec<String> = changes.iter().map(|c| c.current_key.clone()).collect();
+    keys.sort();
+    keys.dedup();
+    keys
 }

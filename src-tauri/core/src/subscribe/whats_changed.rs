@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::log::current_keys;
 use super::{StoredChange, SubscriptionView};
 use crate::error::Result;
 use crate::Store;
@@ -32,15 +33,12 @@ impl Store {
             .slug;
         let seen_at = self.changes_seen_at(Some(&slug))?;
         let changes = self.changes(Some(&slug), seen_at)?;
-        let mut changed_keys: Vec<String> = changes.iter().map(|c| c.current_key.clone()).collect();
-        changed_keys.sort();
-        changed_keys.dedup();
         Ok(WhatChanged {
             subscription: self.subscription(Some(&slug))?,
             conference: slug,
             seen_at,
+            changed_keys: current_keys(&changes),
             changes,
-            changed_keys,
         })
     }
 }
