@@ -94,6 +94,7 @@ fn import_killed_at_random_moments_leaves_old_or_new_and_every_bookmark() {
                     priority: Some([Priority::Must, Priority::Want, Priority::Maybe][i % 3]),
                     note: Some(format!("note {i}: {}", s.title)),
                     visited: None,
+                    reminder: None,
                 })
                 .expect("bookmark");
         }

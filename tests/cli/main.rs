@@ -11,6 +11,7 @@ use serde_json::Value;
 
 mod crash;
 mod reliability;
+mod reminders;
 #[path = "../core/server.rs"]
 mod server;
 mod subscribe;

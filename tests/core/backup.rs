@@ -128,6 +128,7 @@ fn restore_merges_newer_wins() {
             priority: Some(Priority::Maybe),
             note: Some("changed later".into()),
             visited: None,
+            reminder: None,
         })
         .expect("bookmark");
     // And one that only exists here.

@@ -238,6 +238,7 @@ pub fn sample_with_bookmarks() -> Store {
                 priority: Some(priority),
                 note: Some(format!("note on {key}")),
                 visited: Some(key == "id-4"),
+                reminder: None,
             })
             .unwrap_or_else(|e| panic!("bookmark {key}: {e}"));
     }

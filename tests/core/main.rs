@@ -21,6 +21,7 @@ mod hostile;
 mod ical;
 mod reconcile_props;
 mod recovery;
+mod reminders;
 mod search;
 mod server;
 mod store;

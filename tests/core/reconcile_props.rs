@@ -259,6 +259,7 @@ fn bookmarks_are_on_the_right_session_or_orphaned() {
                     priority: Some(Priority::Must),
                     note: Some(it.identity.to_string()),
                     visited: None,
+                    reminder: None,
                 })
                 .expect("bookmark");
             bookmarked += 1;

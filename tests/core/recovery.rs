@@ -29,6 +29,7 @@ fn damaged_candidate(dir: &Path) -> PathBuf {
                 priority: Some(priority),
                 note: Some(format!("note on {key}")),
                 visited: Some(key == "id-3"),
+                reminder: None,
             })
             .expect("bookmark");
     }

@@ -14,6 +14,7 @@ fn bookmark(store: &Store, key: &str, priority: Priority) {
             priority: Some(priority),
             note: Some(format!("note on {key}")),
             visited: None,
+            reminder: None,
         })
         .unwrap_or_else(|e| panic!("bookmark {key}: {e}"));
 }

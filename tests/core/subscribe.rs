@@ -163,6 +163,16 @@ fn v2() -> String {
     text
 }
 
+/// `text` with every `<event>` taken out: a valid schedule with no sessions.
+fn without_events(text: &str) -> String {
+    let mut text = text.to_string();
+    while let Some(start) = text.find("<event ") {
+        let end = start + text[start..].find("</event>\n").expect("its end") + "</event>\n".len();
+        text.replace_range(start..end, "");
+    }
+    text
+}
+
 fn bookmark(store: &Store, slug: &str, key: &str, note: &str) {
     store
         .set_bookmark(&BookmarkChange {
@@ -172,6 +182,7 @@ fn bookmark(store: &Store, slug: &str, key: &str, note: &str) {
             priority: Some(Priority::Must),
             note: Some(note.into()),
             visited: None,
+            reminder: None,
         })
         .unwrap_or_else(|e| panic!("bookmark {key}: {e}"));
 }
@@ -536,6 +547,19 @@ fn failed_refreshes_leave_everything_as_it_was() {
         last_checked = sub.checked_at;
     }
 
+    // A well-formed schedule with no sessions (a server mid-deploy) would wipe the programme.
+    publish(&feed, without_events(&v1()).into_bytes(), "\"empty\"");
+    let err = store
+        .refresh(None, &RefreshOptions::default())
+        .expect_err("an empty schedule is refused");
+    assert_eq!(err.kind(), "bad-request", "{err}");
+    assert!(
+        err.to_string() == format!("{url}: the schedule has no sessions; kept the last good copy"),
+        "{err}"
+    );
+    assert!(everything(&store) == before, "empty: the store changed");
+    publish(&feed, v1().into_bytes(), "\"v3\"");
+
     // Back online: the new version comes in, and the error is cleared.
     set_mode(&feed, Mode::Serve);
     let report = store
@@ -738,4 +762,108 @@ fn whats_changed_gathers_the_unseen_changes_and_their_sessions() {
         later.changes.is_empty() && later.changed_keys.is_empty(),
         "all seen"
     );
+}
+
+/// "What the World can learn from Hongkong", 20:50–22:20 on 27 December in Ada: where v2 moves
+/// the messaging talk (21:00).
+const HONGKONG: &str = "d2e0871c-129f-4058-a2c8-d17b236edac1";
+
+#[test]
+fn change_alerts_announce_moved_cancelled_and_now_overlapping_bookmarks_once() {
+    let (store, feed, _url, slug) = subscribed();
+    bookmark(&store, &slug, HONGKONG, "evening");
+    assert_eq!(
+        store.take_change_alerts().expect("alerts"),
+        [],
+        "subscribing alone announces nothing"
+    );
+    publish(&feed, v2().into_bytes(), "\"v2\"");
+    store
+        .refresh(None, &RefreshOptions::default())
+        .expect("refresh");
+    let alerts = store.take_change_alerts().expect("alerts");
+    let summary: Vec<(&str, Vec<ChangeField>, &[String])> = alerts
+        .iter()
+        .map(|a| {
+            (
+                a.key.as_str(),
+                a.changes.iter().map(|c| c.field).collect(),
+                a.overlaps.as_slice(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (SCALE, vec![ChangeField::Cancelled], &[][..]),
+            (
+                MESSAGING,
+                vec![ChangeField::Start, ChangeField::Room],
+                &["What the World can learn from Hongkong".to_string()][..]
+            ),
+        ],
+        "the re-ided opening only changed its key: no alert; the bookmarked hongkong talk \
+         did not change itself"
+    );
+    let messaging = &alerts[1];
+    assert_eq!(
+        messaging.summary(),
+        "Now starts 21:00 on Fri 27 Dec, now in Borg; overlaps What the World can learn from Hongkong"
+    );
+    let notices = plenary_core::subscribe::alerts::notices(&alerts);
+    assert_eq!(notices.len(), 2, "one notice each for a few alerts");
+    assert_eq!(
+        notices[1].title,
+        "Changed: What's left for private messaging?"
+    );
+    assert_eq!(
+        store.take_change_alerts().expect("alerts"),
+        [],
+        "each refresh is announced once"
+    );
+    // take_notices gathers the same alerts with the reminders.
+    publish(&feed, v1().into_bytes(), "\"v3\"");
+    store
+        .refresh(None, &RefreshOptions::default())
+        .expect("refresh back");
+    let now = chrono::Utc::now();
+    let notices = store.take_notices(now).expect("notices");
+    assert!(
+        notices
+            .iter()
+            .all(|n| n.kind == plenary_core::reminders::NoticeKind::Change),
+        "36C3 is long past: no reminders, only changes"
+    );
+    assert!(!notices.is_empty(), "moving back is a change too");
+    assert_eq!(store.take_notices(now).expect("notices"), []);
+}
+
+#[test]
+fn unsubscribing_keeps_the_programme_bookmarks_and_change_log() {
+    let (store, feed, url, slug) = subscribed();
+    publish(&feed, v2().into_bytes(), "\"v2\"");
+    store
+        .refresh(None, &RefreshOptions::default())
+        .expect("refresh");
+    let (state, changes, _) = everything(&store);
+    assert_eq!(
+        store.unsubscribe(Some(&slug)).expect("unsubscribe"),
+        Some(url)
+    );
+    assert_eq!(store.subscription(Some(&slug)).expect("subscription"), None);
+    assert!(store_state(&store) == state, "programme and bookmarks kept");
+    assert_eq!(
+        store.changes(None, None).expect("changes"),
+        changes,
+        "change log kept"
+    );
+    assert_eq!(
+        store.unsubscribe(Some(&slug)).expect("again"),
+        None,
+        "nothing to drop"
+    );
+    let err = store
+        .refresh(None, &RefreshOptions::default())
+        .expect_err("no subscription left");
+    assert_eq!(err.kind(), "not-found", "{err}");
 }

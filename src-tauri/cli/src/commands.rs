@@ -132,6 +132,10 @@ pub fn run(cli: Cli) -> Result<()> {
             let limits = limits(None, timeout, max_size)?;
             crate::subscribe::refresh(&store, conference, all, &limits, json)
         }
+        Command::Unsubscribe => crate::subscribe::unsubscribe(&store, conference, json),
+        Command::Reminders { at, set_defaults } => {
+            crate::reminders::run(&store, at.as_deref(), set_defaults.as_deref(), json)
+        }
         Command::Changes {
             since,
             unseen,
@@ -316,6 +320,7 @@ fn bookmark(
             priority,
             note,
             visited,
+            remind,
         } => {
             let change = BookmarkChange {
                 conference: slug()?,
@@ -328,6 +333,10 @@ fn bookmark(
                 }),
                 note,
                 visited: visited.then_some(true),
+                reminder: remind
+                    .as_deref()
+                    .map(plenary_core::reminders::Reminder::parse)
+                    .transpose()?,
             };
             let mark = store.set_bookmark(&change)?;
             print(json, &mark, |m| {

@@ -7,6 +7,7 @@ mod bench;
 mod commands;
 mod generate;
 mod output;
+mod reminders;
 mod subscribe;
 
 use std::path::PathBuf;
@@ -165,6 +166,21 @@ pub enum Command {
         #[arg(long, value_name = "SIZE")]
         max_size: Option<String>,
     },
+    /// Stop following the current conference's schedule URL; its programme, bookmarks and
+    /// change log stay.
+    Unsubscribe,
+    /// Reminders still to come before bookmarked sessions, soonest first, and the default for
+    /// each priority. The desktop app shows them as notifications.
+    Reminders {
+        /// As of this time instead of now: RFC 3339 (2025-07-26T08:00:00+08:00) or a date
+        /// (from 00:00 UTC).
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+        /// Set the defaults first: `must=15,want=10,maybe=off` (minutes, `1h`, or `off`; any
+        /// subset).
+        #[arg(long, value_name = "DEFAULTS")]
+        set_defaults: Option<String>,
+    },
     /// What refreshes changed: session, field, old and new value, and whether you bookmarked it.
     Changes {
         /// Only changes after this time: RFC 3339 (2026-01-31T09:00:00Z) or a date (2026-01-31,
@@ -213,6 +229,10 @@ pub enum BookmarkCommand {
         /// Exhibitors: mark as visited.
         #[arg(long)]
         visited: bool,
+        /// Sessions: remind this long before the start (10, 10m, 1h), `off`, or `default` (the
+        /// priority's default; see `plenary reminders`).
+        #[arg(long, value_name = "WHEN")]
+        remind: Option<String>,
     },
     /// Remove a bookmark.
     Remove {

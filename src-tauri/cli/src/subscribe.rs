@@ -39,6 +39,18 @@ impl Limits {
     }
 }
 
+pub fn unsubscribe(store: &Store, conference: Option<&str>, json: bool) -> Result<()> {
+    let url = store.unsubscribe(conference)?;
+    print(
+        json,
+        &serde_json::json!({ "unsubscribed": url }),
+        |_| match &url {
+            Some(url) => println!("No longer following {url}; the programme and bookmarks stay."),
+            None => println!("This conference follows no schedule URL."),
+        },
+    )
+}
+
 pub fn subscribe(
     store: &Store,
     conference: Option<&str>,

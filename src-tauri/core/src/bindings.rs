@@ -7,6 +7,7 @@ use ts_rs::{Config, TS};
 
 use crate::agenda::{Agenda, AgendaDay, AgendaItem, Gap};
 use crate::model::{Format, Link, Warning};
+use crate::reminders::{Notice, NoticeKind, PendingReminder, Reminder, ReminderDefaults};
 use crate::search::{Entity, SearchHit, SearchQuery};
 use crate::store::{
     BackupBookmark, Bookmark, BookmarkChange, BookmarkKind, BookmarkTally, ConferenceSummary,
@@ -35,6 +36,11 @@ pub fn typescript() -> String {
         ProductView::decl(&cfg),
         BookmarkKind::decl(&cfg),
         Priority::decl(&cfg),
+        Reminder::decl(&cfg),
+        ReminderDefaults::decl(&cfg),
+        PendingReminder::decl(&cfg),
+        NoticeKind::decl(&cfg),
+        Notice::decl(&cfg),
         Bookmark::decl(&cfg),
         BookmarkChange::decl(&cfg),
         BookmarkTally::decl(&cfg),

@@ -7,7 +7,8 @@
 //! - [`agenda`]: bookmarks by day with overlaps;
 //! - [`export`]: iCalendar and frab XML/JSON out;
 //! - [`synth`]: seeded synthetic conferences for benchmarks;
-//! - [`subscribe`]: schedule subscriptions: fetch, refresh, change list and change log.
+//! - [`subscribe`]: schedule subscriptions: fetch, refresh, change list and change log;
+//! - [`reminders`]: reminders before bookmarked sessions, and the notices the app shows.
 //!
 //! The desktop shell and the CLI are thin adapters over this crate.
 
@@ -20,6 +21,7 @@ pub mod text;
 
 pub use error::{Error, Location, Result};
 pub mod agenda;
+pub mod reminders;
 pub mod search;
 pub mod store;
 pub mod subscribe;

@@ -75,6 +75,44 @@ export type BookmarkKind = "session" | "person" | "exhibitor";
 
 export type Priority = "must" | "want" | "maybe";
 
+export type Reminder = { "kind": "default" } | { "kind": "off" } | { "kind": "before", minutes: number, };
+
+export type ReminderDefaults = { must: number | null, want: number | null, maybe: number | null, };
+
+export type PendingReminder = { conference: string, 
+/**
+ * The session's key.
+ */
+key: string, title: string, room: string | null, priority: Priority, 
+/**
+ * The session's start, in UTC.
+ */
+starts_at: string, 
+/**
+ * The session's IANA zone (or offset), for showing the start as the programme does.
+ */
+time_zone: string, 
+/**
+ * How many minutes before the start.
+ */
+minutes: number, 
+/**
+ * When the reminder is due: `starts_at` less `minutes`.
+ */
+remind_at: string, 
+/**
+ * True when a reminder was already shown for an earlier start: the session moved.
+ */
+moved: boolean, };
+
+export type NoticeKind = "reminder" | "change";
+
+export type Notice = { kind: NoticeKind, conference: string, 
+/**
+ * The session the notice is about, to open it from the app.
+ */
+key: string, title: string, body: string, };
+
 export type Bookmark = { conference: string, kind: BookmarkKind, key: string, priority: Priority, note: string, visited: boolean, 
 /**
  * The target's title (or name) when last seen.
@@ -83,9 +121,13 @@ title: string,
 /**
  * True when the target vanished from the programme; the bookmark is kept for the user.
  */
-orphaned: boolean, created_at: string, updated_at: string, };
+orphaned: boolean, 
+/**
+ * When to be reminded before a session starts; ignored for people and exhibitors.
+ */
+reminder: Reminder, created_at: string, updated_at: string, };
 
-export type BookmarkChange = { conference: string, kind?: BookmarkKind, key: string, priority?: Priority, note?: string, visited?: boolean, };
+export type BookmarkChange = { conference: string, kind?: BookmarkKind, key: string, priority?: Priority, note?: string, visited?: boolean, reminder?: Reminder, };
 
 export type BookmarkTally = { 
 /**
@@ -116,7 +158,11 @@ people: string,
 /**
  * Unix seconds.
  */
-start: number | null, orphaned: boolean, created_at: string, updated_at: string, };
+start: number | null, orphaned: boolean, 
+/**
+ * When to be reminded before the session; absent in backups made before reminders.
+ */
+reminder: Reminder, created_at: string, updated_at: string, };
 
 export type RestoreReport = { 
 /**

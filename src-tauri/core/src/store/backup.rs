@@ -15,6 +15,7 @@ use super::reconcile;
 use super::Store;
 use crate::error::{Error, Result};
 use crate::import::{json_error, Source};
+use crate::reminders::Reminder;
 
 /// The `format` tag of a backup file, so a stray JSON file is not mistaken for one.
 pub const BACKUP_FORMAT: &str = "plenary-backup";
@@ -44,6 +45,9 @@ pub struct BackupBookmark {
     pub start: Option<i64>,
     #[serde(default)]
     pub orphaned: bool,
+    /// When to be reminded before the session; absent in backups made before reminders.
+    #[serde(default)]
+    pub reminder: Reminder,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -74,7 +78,13 @@ pub struct RestoreReport {
 
 const SELECT: &str = "SELECT conference_slug, target_kind, target_key, priority, note, visited,
     snapshot_title, snapshot_people, snapshot_start, orphaned_at IS NOT NULL, created_at,
-    updated_at FROM bookmark";
+    updated_at, reminder FROM bookmark";
+
+/// [`SELECT`] for a store older than reminders (schema 3 and before), which a damaged file may
+/// be: its bookmarks follow their priority's default.
+const SELECT_BEFORE_REMINDERS: &str = "SELECT conference_slug, target_kind, target_key, priority,
+    note, visited, snapshot_title, snapshot_people, snapshot_start, orphaned_at IS NOT NULL,
+    created_at, updated_at, NULL FROM bookmark";
 
 fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<BackupBookmark> {
     Ok(BackupBookmark {
@@ -88,6 +98,7 @@ fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<BackupBookmark> {
         people: row.get(7)?,
         start: row.get(8)?,
         orphaned: row.get(9)?,
+        reminder: Reminder::from_column(row.get(12)?),
         created_at: row.get(10)?,
         updated_at: row.get(11)?,
     })
@@ -105,8 +116,13 @@ pub(crate) fn all_bookmarks(conn: &Connection) -> Result<Vec<BackupBookmark>> {
 /// the rows that could be read and whether any could not.
 pub(crate) fn salvage_bookmarks(conn: &Connection) -> (Vec<BackupBookmark>, bool) {
     let mut found = Vec::new();
+    let select = if conn.prepare(SELECT).is_ok() {
+        SELECT
+    } else {
+        SELECT_BEFORE_REMINDERS
+    };
     let scan = (|| -> rusqlite::Result<()> {
-        let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY id"))?;
+        let mut stmt = conn.prepare(&format!("{select} ORDER BY id"))?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             found.push(from_row(row)?);
@@ -122,7 +138,7 @@ pub(crate) fn salvage_bookmarks(conn: &Connection) -> (Vec<BackupBookmark>, bool
         .ok()
         .flatten()
         .unwrap_or(0);
-    let Ok(mut stmt) = conn.prepare(&format!("{SELECT} WHERE id = ?1")) else {
+    let Ok(mut stmt) = conn.prepare(&format!("{select} WHERE id = ?1")) else {
         return (found, true);
     };
     let mut seen: BTreeSet<(String, String, String)> = found
@@ -166,11 +182,13 @@ pub(crate) fn merge(
     )?;
     let mut insert = tx.prepare_cached(
         "INSERT INTO bookmark (conference_slug, target_kind, target_key, priority, note, visited,
-            snapshot_title, snapshot_people, snapshot_start, orphaned_at, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            snapshot_title, snapshot_people, snapshot_start, orphaned_at, created_at, updated_at,
+            reminder)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     let mut update = tx.prepare_cached(
-        "UPDATE bookmark SET priority = ?2, note = ?3, visited = ?4, updated_at = ?5 WHERE id = ?1",
+        "UPDATE bookmark SET priority = ?2, note = ?3, visited = ?4, updated_at = ?5, reminder = ?6
+         WHERE id = ?1",
     )?;
     for m in marks {
         let found: Option<(i64, String)> = existing
@@ -193,7 +211,8 @@ pub(crate) fn merge(
                     m.start,
                     now,
                     m.created_at,
-                    m.updated_at
+                    m.updated_at,
+                    m.reminder.to_column()
                 ])?;
                 added += 1;
             }
@@ -203,7 +222,8 @@ pub(crate) fn merge(
                     m.priority.as_str(),
                     m.note,
                     m.visited,
-                    m.updated_at
+                    m.updated_at,
+                    m.reminder.to_column()
                 ])?;
                 updated += 1;
             }

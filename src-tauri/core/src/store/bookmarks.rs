@@ -13,6 +13,7 @@ use ts_rs::TS;
 use super::reconcile::targets;
 use super::Store;
 use crate::error::{Error, Result};
+use crate::reminders::Reminder;
 
 /// What a bookmark points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -88,6 +89,8 @@ pub struct Bookmark {
     pub title: String,
     /// True when the target vanished from the programme; the bookmark is kept for the user.
     pub orphaned: bool,
+    /// When to be reminded before a session starts; ignored for people and exhibitors.
+    pub reminder: Reminder,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -102,6 +105,7 @@ pub struct BookmarkChange {
     pub priority: Option<Priority>,
     pub note: Option<String>,
     pub visited: Option<bool>,
+    pub reminder: Option<Reminder>,
 }
 
 /// What happened to the bookmarks of a conference during an import.
@@ -116,7 +120,7 @@ pub struct BookmarkTally {
 }
 
 const SELECT: &str = "SELECT conference_slug, target_kind, target_key, priority, note, visited,
-    snapshot_title, orphaned_at IS NOT NULL, created_at, updated_at FROM bookmark";
+    snapshot_title, orphaned_at IS NOT NULL, created_at, updated_at, reminder FROM bookmark";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Bookmark> {
     Ok(Bookmark {
@@ -128,6 +132,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Bookmark> {
         visited: row.get(5)?,
         title: row.get(6)?,
         orphaned: row.get(7)?,
+        reminder: Reminder::from_column(row.get(10)?),
         created_at: row.get(8)?,
         updated_at: row.get(9)?,
     })
@@ -137,6 +142,9 @@ impl Store {
     /// Adds a bookmark, or updates the one already there. The target must exist now.
     pub fn set_bookmark(&self, change: &BookmarkChange) -> Result<Bookmark> {
         let kind = change.kind.unwrap_or(BookmarkKind::Session);
+        if let Some(reminder) = change.reminder {
+            reminder.check()?;
+        }
         self.write(|tx| {
             let conference_id: i64 = tx
                 .prepare_cached("SELECT id FROM conference WHERE slug = ?1")?
@@ -159,24 +167,27 @@ impl Store {
                     let (title, people, start) = display_snapshot(tx, conference_id, kind, &change.key)?;
                     tx.execute(
                         "INSERT INTO bookmark (conference_slug, target_kind, target_key, priority, note,
-                            visited, snapshot_title, snapshot_people, snapshot_start, created_at, updated_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                            visited, snapshot_title, snapshot_people, snapshot_start, created_at, updated_at,
+                            reminder)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11)",
                         params![
                             change.conference, kind.as_str(), change.key,
                             change.priority.unwrap_or_default().as_str(),
                             change.note.clone().unwrap_or_default(), change.visited.unwrap_or(false),
-                            title, people, start, now
+                            title, people, start, now, change.reminder.unwrap_or_default().to_column()
                         ],
                     )?;
                 }
                 (Some(old), _) => {
                     tx.execute(
-                        "UPDATE bookmark SET priority = ?4, note = ?5, visited = ?6, updated_at = ?7
+                        "UPDATE bookmark SET priority = ?4, note = ?5, visited = ?6, updated_at = ?7,
+                            reminder = ?8
                          WHERE conference_slug = ?1 AND target_kind = ?2 AND target_key = ?3",
                         params![
                             change.conference, kind.as_str(), change.key,
                             change.priority.unwrap_or(old.priority).as_str(),
-                            change.note.clone().unwrap_or(old.note), change.visited.unwrap_or(old.visited), now
+                            change.note.clone().unwrap_or(old.note), change.visited.unwrap_or(old.visited), now,
+                            change.reminder.unwrap_or(old.reminder).to_column()
                         ],
                     )?;
                 }

@@ -19,6 +19,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "03-subscriptions",
         include_str!("../../migrations/03-subscriptions/up.sql"),
     ),
+    (
+        "04-reminders",
+        include_str!("../../migrations/04-reminders/up.sql"),
+    ),
 ];
 
 /// The schema version a fully migrated store has.
@@ -62,6 +66,7 @@ mod tests {
             ("01-initial", "953324bc95fa7dbe"),
             ("02-search-contentless", "36f33bb251938eee"),
             ("03-subscriptions", "dd5adefc99974a49"),
+            ("04-reminders", "7d383bd65fd8bf75"),
         ];
         assert_eq!(
             MIGRATIONS.len(),

@@ -6,8 +6,10 @@
 //! - [`refresh`]: [`crate::Store::subscribe`], [`crate::Store::refresh`] and friends, which
 //!   import a new copy and its change log in one transaction;
 //! - [`subscription`]: the stored subscription, [`crate::Store::subscription`];
-//! - [`log`]: the stored change log, [`crate::Store::changes`] and the "seen" marker.
+//! - [`log`]: the stored change log, [`crate::Store::changes`] and the "seen" marker;
+//! - [`alerts`]: bookmarked sessions a refresh moved or cancelled, announced once each.
 
+pub mod alerts;
 pub mod diff;
 pub mod fetch;
 pub mod log;
@@ -15,6 +17,7 @@ pub mod refresh;
 pub mod subscription;
 pub mod whats_changed;
 
+pub use alerts::ChangeAlert;
 pub use diff::{diff, Change, ChangeField};
 pub use fetch::{fetch, FetchOptions, Fetched};
 pub use log::StoredChange;

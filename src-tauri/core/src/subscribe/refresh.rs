@@ -342,5 +342,13 @@ fn parse_body(
     options.format = format;
     options.max_bytes = max_bytes;
     options.conference = conference;
-    import::parse(bytes, &options)
+    let parsed = import::parse(bytes, &options)?;
+    // A server mid-deploy can serve an empty but well-formed schedule; taking it would wipe the
+    // programme (bookmarks would survive, orphaned). Keep the last good copy instead.
+    if parsed.data.sessions.is_empty() {
+        return Err(Error::BadRequest(format!(
+            "{url}: the schedule has no sessions; kept the last good copy"
+        )));
+    }
+    Ok(parsed)
 }

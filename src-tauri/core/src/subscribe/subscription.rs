@@ -116,6 +116,22 @@ pub(super) fn stored(conn: &Connection, conference_id: i64, slug: &str) -> Resul
         .optional()?)
 }
 
+impl Store {
+    /// Stops following the source URL of `conference` (or the current one). The programme, the
+    /// bookmarks and the change log stay; returns the URL that was followed, or `None` if the
+    /// conference had no subscription.
+    pub fn unsubscribe(&self, conference: Option<&str>) -> Result<Option<String>> {
+        self.write(|tx| {
+            let c = resolve_conference(tx, conference)?;
+            let url: Option<String> = tx
+                .prepare_cached("DELETE FROM subscription WHERE conference_id = ?1 RETURNING url")?
+                .query_row([c.id], |r| r.get(0))
+                .optional()?;
+            Ok(url)
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::validate_url;
