@@ -33,6 +33,8 @@ DESKTOP_BUILD_PACKAGES=(
 DESKTOP_TEST_PACKAGES=(
   xvfb xauth webkit2gtk-driver imagemagick xdotool x11-utils dbus-x11 at-spi2-core
   fonts-wqy-microhei
+  # A real notification daemon for the reminder journey: it shows and logs what the app sends.
+  dunst
 )
 
 # Fails early unless Node 20 or newer and npm are installed (Vite 8 needs Node 20.19+; Debian

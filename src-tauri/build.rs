@@ -23,6 +23,10 @@ const COMMANDS: &[&str] = &[
     "refresh",
     "whats_changed",
     "mark_changes_seen",
+    "unsubscribe",
+    "reminder_defaults",
+    "set_reminder_defaults",
+    "pending_reminders",
 ];
 
 fn main() {

@@ -3,6 +3,7 @@
 
 pub mod commands;
 pub mod error;
+mod notices;
 
 use std::path::PathBuf;
 
@@ -18,6 +19,7 @@ pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             setup(app);
             Ok(())
@@ -43,6 +45,10 @@ pub fn run() {
             commands::subscriptions::refresh,
             commands::subscriptions::whats_changed,
             commands::subscriptions::mark_changes_seen,
+            commands::subscriptions::unsubscribe,
+            commands::reminders::reminder_defaults,
+            commands::reminders::set_reminder_defaults,
+            commands::reminders::pending_reminders,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {
@@ -60,6 +66,7 @@ fn setup(app: &mut App) {
     match open_store() {
         Ok((store, recovery)) => {
             app.manage(store);
+            notices::start(app.handle());
             if let Some(recovery) = recovery {
                 eprintln!("plenary: {}", recovery.message);
                 app.dialog()

@@ -7,6 +7,7 @@ pub mod conferences;
 pub mod exhibitors;
 pub mod exports;
 pub mod imports;
+pub mod reminders;
 pub mod search;
 pub mod sessions;
 pub mod subscriptions;

@@ -44,3 +44,12 @@ pub fn mark_changes_seen(
 ) -> Result<(), CommandError> {
     Ok(store.mark_changes_seen(conference.as_deref(), Utc::now())?)
 }
+
+/// Stops following the schedule URL of `conference` (or the current one); returns that URL.
+#[tauri::command(async)]
+pub fn unsubscribe(
+    store: State<'_, Store>,
+    conference: Option<String>,
+) -> Result<Option<String>, CommandError> {
+    Ok(store.unsubscribe(conference.as_deref())?)
+}

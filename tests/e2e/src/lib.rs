@@ -111,6 +111,32 @@ pub fn profile_env(data_dir: &Path) -> Vec<(&'static str, PathBuf)> {
     ]
 }
 
+/// Writes a dunst configuration under `data_dir` whose one rule runs a script logging every
+/// notification (summary U+001F body U+001E) to a file; returns (config, log).
+fn notification_daemon(data_dir: &Path) -> Result<(PathBuf, PathBuf)> {
+    let dir = data_dir.join("dunst");
+    std::fs::create_dir_all(&dir)?;
+    let log = dir.join("notifications.log");
+    let script = dir.join("log.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s\\037%s\\036' \"$2\" \"$3\" >> '{}'\n",
+            log.display()
+        ),
+    )?;
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755))?;
+    let config = dir.join("dunstrc");
+    std::fs::write(
+        &config,
+        format!(
+            "[global]\n    font = Sans 10\n[log]\n    summary = \"*\"\n    script = {}\n",
+            script.display()
+        ),
+    )?;
+    Ok((config, log))
+}
+
 /// A free TCP port on the loopback interface. Another process could take it before we use it;
 /// on a test machine that is rare enough.
 fn free_port() -> Result<u16> {
@@ -249,6 +275,9 @@ pub struct App {
     _driver: Group,
     driver_port: u16,
     xvfb: Xvfb,
+    /// Where dunst logs each desktop notification, when started with
+    /// [`App::start_with_notifications`].
+    notify_log: Option<PathBuf>,
 }
 
 impl App {
@@ -260,22 +289,56 @@ impl App {
     /// Starts the app as [`App::start`] does, with these variables added to its environment
     /// (e.g. a `PATH` whose `xdg-open` records what the app asked the system to open).
     pub async fn start_with_env(data_dir: &Path, extra: &[(&str, OsString)]) -> Result<App> {
+        App::start_inner(data_dir, extra, false).await
+    }
+
+    /// Starts the app as [`App::start`] does, with dunst, a real notification daemon, on its
+    /// session bus and X screen: the app's desktop notifications are shown there (a
+    /// [`App::screen_grab`] sees them) and logged for [`App::notifications`].
+    pub async fn start_with_notifications(data_dir: &Path) -> Result<App> {
+        App::start_inner(data_dir, &[], true).await
+    }
+
+    async fn start_inner(
+        data_dir: &Path,
+        extra: &[(&str, OsString)],
+        notifications: bool,
+    ) -> Result<App> {
         // Rarely, a new WebDriver session never answers (WebKitWebDriver up, the app never
         // reached): give up on that stack after SESSION_TIMEOUT and start a fresh one, once.
-        match App::launch(data_dir, extra).await {
+        match App::launch(data_dir, extra, notifications).await {
             Err(error) if error.to_string().starts_with(SESSION_STALLED) => {
                 eprintln!("e2e: {error}; starting a fresh X server and driver");
-                App::launch(data_dir, extra).await
+                App::launch(data_dir, extra, notifications).await
             }
             other => other,
         }
     }
 
-    async fn launch(data_dir: &Path, extra: &[(&str, OsString)]) -> Result<App> {
+    async fn launch(
+        data_dir: &Path,
+        extra: &[(&str, OsString)],
+        notifications: bool,
+    ) -> Result<App> {
         let xvfb = Xvfb::start().await?;
         let driver_port = free_port()?;
         let native_port = free_port()?;
-        let driver = in_private_session(&tauri_driver())
+        let notify_log = notifications
+            .then(|| notification_daemon(data_dir))
+            .transpose()?;
+        let mut command = match &notify_log {
+            // dunst starts first on the private bus, then the shell becomes tauri-driver.
+            Some((config, _)) => {
+                let mut command = in_private_session(Path::new("sh"));
+                command
+                    .args(["-c", "dunst -config \"$0\" & exec \"$@\""])
+                    .arg(config)
+                    .arg(tauri_driver());
+                command
+            }
+            None => in_private_session(&tauri_driver()),
+        };
+        let driver = command
             .args([
                 "--port",
                 &driver_port.to_string(),
@@ -312,7 +375,45 @@ impl App {
             _driver: driver,
             driver_port,
             xvfb,
+            notify_log: notify_log.map(|(_, log)| log),
         })
+    }
+
+    /// The desktop notifications dunst has shown so far, as (summary, body), oldest first.
+    pub fn notifications(&self) -> Vec<(String, String)> {
+        let Some(log) = &self.notify_log else {
+            return Vec::new();
+        };
+        std::fs::read_to_string(log)
+            .unwrap_or_default()
+            .split('\u{1e}')
+            .filter_map(|record| {
+                let (summary, body) = record.split_once('\u{1f}')?;
+                Some((summary.to_string(), body.to_string()))
+            })
+            .collect()
+    }
+
+    /// Waits up to `timeout` for a desktop notification whose (summary, body) satisfy `pred`.
+    pub async fn wait_for_notification(
+        &self,
+        pred: impl Fn(&str, &str) -> bool,
+        timeout: Duration,
+    ) -> Result<(String, String)> {
+        let start = Instant::now();
+        loop {
+            if let Some(found) = self.notifications().into_iter().find(|(s, b)| pred(s, b)) {
+                return Ok(found);
+            }
+            if start.elapsed() > timeout {
+                return Err(format!(
+                    "no such desktop notification after {timeout:?}; shown: {:?}",
+                    self.notifications()
+                )
+                .into());
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
     }
 
     /// Quits the app and starts it again on the same data directory, as a user reopening it.
@@ -570,4 +671,51 @@ async fn connect(driver_port: u16) -> Result<Client> {
         .await
         .map_err(|e| format!("cannot start a session on {}: {e}", app_binary().display()))?;
     Ok(client)
+}
+
+/// A schedule a test publishes: (version, bytes). The test changes it to publish a new version.
+pub type Feed = std::sync::Arc<std::sync::Mutex<(String, Vec<u8>)>>;
+
+/// Serves the feed on 127.0.0.1 at any path, with its version as the ETag, answering 304 to a
+/// matching If-None-Match, until the test ends. Returns the URL, ending in `path`.
+pub fn serve_feed(body: Feed, path: &str) -> Result<String> {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+    let url = format!("http://{}{path}", listener.local_addr()?);
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let Ok(read_half) = stream.try_clone() else {
+                continue;
+            };
+            let mut reader = BufReader::new(read_half);
+            let mut if_none_match = None;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line.trim().is_empty() {
+                    break;
+                }
+                if let Some(value) = line.to_ascii_lowercase().strip_prefix("if-none-match:") {
+                    if_none_match = Some(value.trim().to_string());
+                }
+            }
+            let (etag, bytes) = body.lock().unwrap_or_else(|p| p.into_inner()).clone();
+            let etag = format!("\"{etag}\"");
+            let response = if if_none_match.as_deref() == Some(etag.as_str()) {
+                format!("HTTP/1.1 304 Not Modified\r\nETag: {etag}\r\nConnection: close\r\n\r\n")
+                    .into_bytes()
+            } else {
+                let mut head = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nETag: {etag}\r\n\
+                     Content-Length: {}\r\nConnection: close\r\n\r\n",
+                    bytes.len()
+                )
+                .into_bytes();
+                head.extend_from_slice(&bytes);
+                head
+            };
+            let _ = stream.write_all(&response);
+        }
+    });
+    Ok(url)
 }

@@ -2,58 +2,13 @@
 //! server, bookmark a session, publish a version where it moved, refresh, and see the change in
 //! "What changed", the marker on the session in My agenda, and the bookmark and its note intact.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 
-use plenary_e2e::{enabled, shared_data, App};
+use plenary_e2e::{enabled, serve_feed, shared_data, App};
 use serde_json::{json, Value};
 
 const GUID: &str = "6a32cb72-a69d-423c-91b5-60d88eb8e6c7";
 const NOTE: &str = "front row for the opening";
-
-/// Serves `body` at any path with its version as the ETag, answering 304 to a matching
-/// If-None-Match, until the test ends.
-fn serve(body: Arc<Mutex<(String, Vec<u8>)>>) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a local port");
-    let url = format!(
-        "http://{}/36c3/schedule.xml",
-        listener.local_addr().expect("address")
-    );
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            let mut reader = BufReader::new(stream.try_clone().expect("clone stream"));
-            let mut if_none_match = None;
-            loop {
-                let mut line = String::new();
-                if reader.read_line(&mut line).unwrap_or(0) == 0 || line.trim().is_empty() {
-                    break;
-                }
-                if let Some(value) = line.to_ascii_lowercase().strip_prefix("if-none-match:") {
-                    if_none_match = Some(value.trim().to_string());
-                }
-            }
-            let (etag, bytes) = body.lock().expect("lock").clone();
-            let etag = format!("\"{etag}\"");
-            let response = if if_none_match.as_deref() == Some(etag.as_str()) {
-                format!("HTTP/1.1 304 Not Modified\r\nETag: {etag}\r\nConnection: close\r\n\r\n")
-                    .into_bytes()
-            } else {
-                let mut head = format!(
-                    "HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nETag: {etag}\r\n\
-                     Content-Length: {}\r\nConnection: close\r\n\r\n",
-                    bytes.len()
-                )
-                .into_bytes();
-                head.extend_from_slice(&bytes);
-                head
-            };
-            let _ = stream.write_all(&response);
-        }
-    });
-    url
-}
 
 /// The 36C3 schedule with the opening ceremony moved from 11:00 to 12:30 and made 45 minutes
 /// long. (A frab event's room is the `<room name>` element it sits in, so it stays in Ada.)
@@ -79,7 +34,7 @@ async fn a_bookmarked_session_that_moves_is_marked_and_listed() {
     }
     let v1 = std::fs::read_to_string(shared_data("schedules/36c3.schedule.xml")).expect("36C3");
     let feed = Arc::new(Mutex::new(("v1".to_string(), v1.clone().into_bytes())));
-    let url = serve(feed.clone());
+    let url = serve_feed(feed.clone(), "/36c3/schedule.xml").expect("a local server");
 
     let data = tempfile::tempdir().expect("temp data dir");
     let app = App::start(data.path()).await.expect("app starts");
