@@ -202,7 +202,8 @@ impl PendingReminder {
         let start = zone.localize(self.starts_at);
         let offset = start.format("%:z").to_string();
         let offset = offset.trim_end_matches(":00");
-        let when = match (self.starts_at - now).num_minutes() {
+        // To the nearest minute: a 5-minute reminder shown a second late still says 5.
+        let when = match ((self.starts_at - now).num_seconds() + 30).div_euclid(60) {
             m if m <= 0 => "starting now".to_string(),
             1 => "in 1 minute".to_string(),
             m => format!("in {m} minutes"),

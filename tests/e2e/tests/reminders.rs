@@ -46,16 +46,28 @@ async fn a_reminder_notifies_before_a_bookmarked_talk_and_follows_it_when_it_mov
         .await
         .expect("the app reports ready");
 
-    let report = app
-        .invoke("subscribe", json!({ "conference": null, "url": url }))
+    // Subscribe from What changed, which switches to the subscribed conference.
+    app.open_view("changes").await.expect("What changed opens");
+    app.type_into("subscribe-url", &url)
+        .await
+        .expect("type the URL");
+    app.click("subscribe-submit").await.expect("subscribe");
+    app.wait_for_text("changes-result", |t| t.contains("Subscribed"))
+        .await
+        .expect("subscribing reports back");
+    let conferences = app
+        .invoke("conferences", json!({}))
         .await
         .expect("script runs")
-        .expect("subscribe");
-    let conference = report["conference"].as_str().expect("slug").to_string();
-    app.invoke("set_current_conference", json!({ "slug": conference }))
-        .await
-        .expect("script runs")
-        .expect("switch to it");
+        .expect("conferences");
+    let conference = conferences
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|c| c["current"] == true)
+        .and_then(|c| c["slug"].as_str())
+        .expect("a current conference")
+        .to_string();
     let sessions = app
         .invoke(
             "sessions",
@@ -145,6 +157,14 @@ async fn a_reminder_notifies_before_a_bookmarked_talk_and_follows_it_when_it_mov
     )
     .await
     .expect("the reminder follows the moved talk");
+    app.wait_for_text("notices", |t| {
+        t.contains("Moved: now") && t.contains("Now starts")
+    })
+    .await
+    .expect("the window shows the change and the new reminder, newest first");
+    app.screenshot("reminder-notices")
+        .await
+        .expect("screenshot");
     app.screen_grab("reminder-after-move")
         .await
         .expect("screen grab");

@@ -14,9 +14,12 @@ import type {
   ExhibitorFilter,
   ExhibitorView,
   ImportReport,
+  Notice,
+  PendingReminder,
   PersonView,
   RefreshReport,
   Progress,
+  ReminderDefaults,
   RestoreReport,
   SearchHit,
   SearchQuery,
@@ -53,6 +56,10 @@ export interface Commands {
   refresh: { args: { conference: string | null }; result: RefreshReport };
   whats_changed: { args: { conference: string | null }; result: WhatChanged };
   mark_changes_seen: { args: { conference: string | null }; result: null };
+  unsubscribe: { args: { conference: string | null }; result: string | null };
+  reminder_defaults: { args: Record<string, never>; result: ReminderDefaults };
+  set_reminder_defaults: { args: { defaults: ReminderDefaults }; result: ReminderDefaults };
+  pending_reminders: { args: Record<string, never>; result: PendingReminder[] };
 }
 export type Command = keyof Commands;
 
@@ -130,6 +137,18 @@ export const refresh = (conference: string | null = null) => call("refresh", { c
 export const whatsChanged = (conference: string | null = null) => call("whats_changed", { conference });
 /** Records that the user has seen the changes up to now. */
 export const markChangesSeen = (conference: string | null = null) => call("mark_changes_seen", { conference });
+/**
+ * Stops following the conference's schedule URL; resolves to that URL, or null when it had none.
+ * The programme, the bookmarks and the change log stay.
+ */
+export const unsubscribe = (conference: string | null = null) => call("unsubscribe", { conference });
+
+/** Minutes before a session each priority reminds by default (null: no reminder). */
+export const reminderDefaults = () => call("reminder_defaults", {});
+/** Replaces the defaults; resolves to what is stored. */
+export const setReminderDefaults = (defaults: ReminderDefaults) => call("set_reminder_defaults", { defaults });
+/** Reminders still to show, of every conference, soonest due first. */
+export const pendingReminders = () => call("pending_reminders", {});
 
 export type Unlisten = () => void;
 
@@ -140,6 +159,22 @@ export async function onImportProgress(cb: (progress: Progress) => void): Promis
   } catch (error) {
     throw toIpcError(error);
   }
+}
+
+/**
+ * Calls `cb` with each `notice` event (the shell showed a desktop notification: a reminder, or a
+ * change a refresh made to a bookmarked session) until the returned function is called.
+ */
+export async function onNotice(cb: (notice: Notice) => void): Promise<Unlisten> {
+  let unlisten;
+  try {
+    unlisten = await listen<Notice>("notice", (event) => cb(event.payload));
+  } catch (error) {
+    throw toIpcError(error);
+  }
+  // The listener lives as long as the window; by the time it is dropped the bridge may be gone
+  // too (the window closing, a test's mock removed), and there is nothing left to unlisten.
+  return () => void Promise.resolve(unlisten()).catch(() => {});
 }
 
 export interface FileFilter {

@@ -91,6 +91,37 @@ test("onImportProgress delivers import-progress payloads until unlistened", asyn
   expect(seen).toEqual([{ phase: "parse", done: 1, total: 3 }]);
 });
 
+test("reminder and unsubscribe commands pass the contract's argument names", async () => {
+  const defaults = { must: 15, want: 10, maybe: null };
+  const calls = installMockBackend({
+    reminder_defaults: () => defaults,
+    set_reminder_defaults: ({ defaults: d }) => d,
+    pending_reminders: () => [],
+    unsubscribe: () => null,
+  });
+  expect(await ipc.reminderDefaults()).toEqual(defaults);
+  await ipc.setReminderDefaults({ ...defaults, maybe: 5 });
+  await ipc.pendingReminders();
+  await ipc.unsubscribe();
+  expect(calls).toEqual([
+    { cmd: "reminder_defaults", args: {} },
+    { cmd: "set_reminder_defaults", args: { defaults: { must: 15, want: 10, maybe: 5 } } },
+    { cmd: "pending_reminders", args: {} },
+    { cmd: "unsubscribe", args: { conference: null } },
+  ]);
+});
+
+test("onNotice delivers notice payloads until unlistened", async () => {
+  installMockBackend({});
+  const seen: unknown[] = [];
+  const unlisten = await ipc.onNotice((n) => seen.push(n));
+  const notice = { kind: "reminder", conference: "waic-2025", key: "waic-hinton", title: "Hinton", body: "In 10 minutes" };
+  await emitMockEvent("notice", notice);
+  unlisten();
+  await emitMockEvent("notice", { ...notice, title: "Later" });
+  expect(seen).toEqual([notice]);
+});
+
 test("onFileDrop reports dropped paths", async () => {
   installMockBackend({});
   const seen: ipc.FileDrop[] = [];

@@ -1,6 +1,6 @@
 // An in-memory stand-in for plenary-core behind the IPC contract, for tests and the browser
 // preview. It follows core's behaviour where the UI depends on it (filters, agenda overlaps and
-// gaps, bookmarks kept per conference), and nothing more.
+// gaps, bookmarks kept per conference, reminder defaults), and nothing more.
 import type { MockHandlers } from "../ipc/mock";
 import type {
   Agenda,
@@ -12,6 +12,7 @@ import type {
   ExhibitorView,
   ImportReport,
   PersonView,
+  ReminderDefaults,
   SearchHit,
   SessionView,
 } from "../ipc/bindings";
@@ -34,6 +35,7 @@ export interface MockState {
   speakers: PersonView[];
   exhibitors: ExhibitorView[];
   bookmarks: Bookmark[];
+  reminderDefaults: ReminderDefaults;
 }
 
 export function createMockState(options: MockOptions = {}): MockState {
@@ -50,12 +52,16 @@ export function createMockState(options: MockOptions = {}): MockState {
     mark("waic-2025", "exhibitor", "e-unitree", "Unitree Robotics", "want"),
     { ...mark("waic-2025", "session", "waic-old-key", "Youth forum (moved out of the programme)", "maybe"), orphaned: true },
   ];
-  return { conferences, sessions, speakers: speakersFixture(), exhibitors: exhibitorsFixture(), bookmarks };
+  return {
+    conferences, sessions, speakers: speakersFixture(), exhibitors: exhibitorsFixture(), bookmarks,
+    // Core's defaults when nothing is set.
+    reminderDefaults: { must: 15, want: 10, maybe: null },
+  };
 }
 
 function mark(conference: string, kind: BookmarkKind, key: string, title: string, priority: Bookmark["priority"]): Bookmark {
   const now = "2026-11-22T08:00:00Z";
-  return { conference, kind, key, priority, note: "", visited: false, title, orphaned: false, created_at: now, updated_at: now };
+  return { conference, kind, key, priority, note: "", visited: false, title, orphaned: false, reminder: { kind: "default" }, created_at: now, updated_at: now };
 }
 
 function fail(kind: string, message: string): never {
@@ -179,6 +185,7 @@ export function createMockBackend(state: MockState = createMockState(), options:
       if (change.priority) b.priority = change.priority;
       if (change.note !== undefined) b.note = change.note;
       if (change.visited !== undefined) b.visited = change.visited;
+      if (change.reminder) b.reminder = change.reminder;
       return { ...b };
     },
     remove_bookmark: ({ conference, kind, key }) => {
@@ -203,6 +210,16 @@ export function createMockBackend(state: MockState = createMockState(), options:
       conference: slugOf(conference), subscription: null, seen_at: null, changes: [], changed_keys: [],
     }),
     mark_changes_seen: () => null,
+    unsubscribe: () => null,
+    reminder_defaults: () => ({ ...state.reminderDefaults }),
+    set_reminder_defaults: ({ defaults }) => {
+      const week = 7 * 24 * 60;
+      if (Object.values(defaults).some((m) => m !== null && m > week)) fail("bad-request", "a reminder is at most a week before");
+      state.reminderDefaults = { ...defaults };
+      return { ...state.reminderDefaults };
+    },
+    // Nothing is due in the mock: it has no clock of its own to remind by.
+    pending_reminders: () => [],
     subscribe: ({ url }) => fail("fetch", `${String(url)}: the mock backend fetches nothing`),
     refresh: () => fail("not-found", "this conference has no subscription"),
     "plugin:dialog|open": () => "/home/me/Downloads/fosdem-2026.schedule.xml",

@@ -1,8 +1,8 @@
 // "What changed": the conference's schedule subscription (its URL, when the copy in the store was
 // fetched, the last error) and every change its refreshes found since the user last looked,
 // bookmarked sessions that moved or were cancelled first. From here the user subscribes,
-// refreshes now, and marks the changes seen.
-import { useState } from "preact/hooks";
+// refreshes now, marks the changes seen, and unsubscribes.
+import { useEffect, useRef, useState } from "preact/hooks";
 import { Empty, ErrorNote } from "../../components/States";
 import { t, type MessageKey } from "../../i18n";
 import * as ipc from "../../ipc";
@@ -33,6 +33,12 @@ function value(change: StoredChange, text: string | null, zone: string | undefin
 export function WhatChangedView() {
   const [url, setUrl] = useState("");
   const [outcome, setOutcome] = useState<Outcome>({ kind: "idle" });
+  const [confirming, setConfirming] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const unsubscribeButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
   const state = whatChanged.value;
   const conf = current.value;
   const zone = conf?.time_zone;
@@ -65,6 +71,14 @@ export function WhatChangedView() {
       await loadWhatChanged();
       return t("changes.markedSeen");
     });
+  // The programme, the bookmarks and the change log stay: only the URL is no longer followed.
+  const unsubscribe = () =>
+    run(async () => {
+      setConfirming(false);
+      const url = await ipc.unsubscribe(conf?.slug ?? null);
+      await loadWhatChanged();
+      return url ? t("changes.unsubscribed", { url }) : t("changes.notSubscribed");
+    });
   const busy = outcome.kind === "busy";
   const sub = state?.subscription ?? null;
   const changes = state?.changes ?? [];
@@ -95,7 +109,28 @@ export function WhatChangedView() {
             <button type="button" class="button button-quiet" data-testid="mark-seen" disabled={busy || !changes.length} onClick={() => void markSeen()}>
               {t("changes.markSeen")}
             </button>
+            <button type="button" class="button button-quiet" ref={unsubscribeButton} data-testid="changes-unsubscribe" disabled={busy}
+              aria-expanded={confirming} onClick={() => setConfirming(true)}>
+              {t("changes.unsubscribe")}
+            </button>
           </div>
+          {confirming && (
+            <div class="confirm" role="group" aria-labelledby="unsubscribe-ask" data-testid="changes-unsubscribe-ask">
+              <p id="unsubscribe-ask">{t("changes.unsubscribeAsk", { url: sub.url })}</p>
+              <div class="toolbar">
+                <button type="button" class="button button-danger" ref={confirmButton} data-testid="changes-unsubscribe-confirm" disabled={busy}
+                  onClick={() => void unsubscribe()}>
+                  {t("changes.unsubscribeConfirm")}
+                </button>
+                <button type="button" class="button button-quiet" data-testid="changes-unsubscribe-cancel" onClick={() => {
+                  setConfirming(false);
+                  unsubscribeButton.current?.focus();
+                }}>
+                  {t("common.cancel")}
+                </button>
+              </div>
+            </div>
+          )}
         </div>
       ) : (
         <form class="subscription" data-testid="subscribe-form" onSubmit={(e) => { e.preventDefault(); void subscribe(); }}>

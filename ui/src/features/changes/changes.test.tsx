@@ -88,3 +88,28 @@ test("subscribing sends the URL, never the current conference, and reports a fet
   await waitFor(() => expect(screen.getByTestId("changes-result").textContent).toContain("fetches nothing"));
   expect(callsTo(backend, "subscribe")).toEqual([{ conference: null, url: "https://example.org/fosdem.xml" }]);
 });
+
+test("unsubscribing asks first inline, then stops following the URL and keeps the change list", async () => {
+  let state = changed([change("room", "Hall A", "Hall B", true)]);
+  const backend = await startBackend({
+    whats_changed: () => state,
+    unsubscribe: () => { state = changed(state.changes, null); return SUB.url; },
+  });
+  await loadWhatChanged();
+  render(<WhatChangedView />);
+  fireEvent.click(screen.getByTestId("changes-unsubscribe"));
+  expect(screen.getByTestId("changes-unsubscribe-ask").textContent).toContain(SUB.url);
+  expect(document.activeElement).toBe(screen.getByTestId("changes-unsubscribe-confirm"));
+
+  fireEvent.click(screen.getByTestId("changes-unsubscribe-cancel"));
+  expect(screen.queryByTestId("changes-unsubscribe-ask")).toBeNull();
+  expect(document.activeElement).toBe(screen.getByTestId("changes-unsubscribe"));
+  expect(callsTo(backend, "unsubscribe")).toHaveLength(0);
+
+  fireEvent.click(screen.getByTestId("changes-unsubscribe"));
+  fireEvent.click(screen.getByTestId("changes-unsubscribe-confirm"));
+  await waitFor(() => expect(screen.getByTestId("changes-result").textContent).toBe(`No longer following ${SUB.url}.`));
+  expect(callsTo(backend, "unsubscribe")).toEqual([{ conference: "waic-2025" }]);
+  expect(screen.getByTestId("subscribe-form")).toBeTruthy();
+  expect(screen.getAllByTestId("change")).toHaveLength(1);
+});

@@ -29,6 +29,8 @@ describe("exhibitors", () => {
     expect(screen.getByTestId("illustrative-marker").textContent).toContain("hall, booths");
     expect(screen.getByTestId("exhibitor-booths").textContent).toContain("H1-A01");
     expect(screen.getAllByTestId("product-item")[0]!.textContent).toContain("昇腾384超节点");
+    // Reminders are for sessions only.
+    expect(screen.queryByTestId("bookmark-reminder")).toBeNull();
     fireEvent.click(screen.getByTestId("exhibitor-visited"));
     await waitFor(() =>
       expect(callsTo(backend, "set_bookmark")).toEqual([{ change: { conference: "waic-2025", kind: "exhibitor", key: "e-huawei", visited: true } }]),

@@ -23,13 +23,13 @@ export function SessionDetail({ sessionKey }: { sessionKey: string }) {
       const [marks, people] = await Promise.all([ipc.bookmarks(s.conference), ipc.speakers(s.conference)]);
       const mark = marks.find((b) => b.kind === "session" && b.key === s.key);
       const speakerKeys = new Map(people.map((p) => [p.name, p.key]));
-      return { s, note: mark?.note ?? "", speakerKeys };
+      return { s, note: mark?.note ?? "", reminder: mark?.reminder ?? { kind: "default" as const }, speakerKeys };
     },
     [sessionKey, version, current.value?.slug],
   );
   if (state.error) return <ErrorNote error={state.error} />;
   if (!state.data) return <Loading />;
-  const { s, note, speakerKeys } = state.data;
+  const { s, note, reminder, speakerKeys } = state.data;
   const links: Link[] = [...(s.url ? [{ url: s.url, title: t("session.pageLink") }] : []), ...s.links, ...s.attachments];
 
   return (
@@ -113,7 +113,8 @@ export function SessionDetail({ sessionKey }: { sessionKey: string }) {
           <Sources sources={s.sources} />
         </div>
         <aside class="detail-side">
-          <BookmarkEditor conference={s.conference} kind="session" targetKey={s.key} priority={s.bookmark} note={note} />
+          <BookmarkEditor conference={s.conference} kind="session" targetKey={s.key} priority={s.bookmark}
+            note={note} reminder={reminder} />
           <Overlaps session={s} />
           <CalendarButton session={s} />
         </aside>

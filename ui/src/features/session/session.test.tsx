@@ -29,6 +29,42 @@ describe("session detail", () => {
     );
   });
 
+  test("the reminder choice saves at once with the priority and note, and names the priority's default", async () => {
+    const backend = await startBackend();
+    render(<SessionDetail sessionKey="waic-hinton" />);
+    const select = (await screen.findByTestId("bookmark-reminder")) as HTMLSelectElement;
+    expect(select.value).toBe("default");
+    await waitFor(() => expect(select.selectedOptions[0]?.textContent).toBe("Default for Must (15 min before)"));
+    expect([...select.options].map((o) => o.value)).toEqual(["default", "off", "0", "5", "10", "15", "30", "60"]);
+
+    fireEvent.input(screen.getByTestId("bookmark-note"), { target: { value: "Sit near the front" } });
+    fireEvent.change(select, { target: { value: "15" } });
+    await waitFor(() => expect(callsTo(backend, "set_bookmark")).toHaveLength(1));
+    expect(callsTo(backend, "set_bookmark")[0]).toEqual({
+      change: { conference: "waic-2025", kind: "session", key: "waic-hinton", priority: "must", note: "Sit near the front", reminder: { kind: "before", minutes: 15 } },
+    });
+    await waitFor(() => expect(screen.getByTestId("bookmark-status").textContent).toBe("Reminder saved."));
+
+    fireEvent.change(select, { target: { value: "off" } });
+    await waitFor(() => expect(callsTo(backend, "set_bookmark")).toHaveLength(2));
+    expect(callsTo(backend, "set_bookmark")[1]).toMatchObject({ change: { priority: "must", reminder: { kind: "off" } } });
+    expect(backend.state.bookmarks.find((b) => b.key === "waic-hinton")?.reminder).toEqual({ kind: "off" });
+    await waitFor(() => expect(select.value).toBe("off"));
+  });
+
+  test("a session not bookmarked yet offers Want's default; without defaults it says so plainly", async () => {
+    const backend = await startBackend({ reminder_defaults: () => { throw { kind: "database", message: "locked" }; } });
+    render(<SessionDetail sessionKey="waic-schmidt-shum" />);
+    const select = (await screen.findByTestId("bookmark-reminder")) as HTMLSelectElement;
+    await waitFor(() => expect(callsTo(backend, "reminder_defaults")).toHaveLength(1));
+    expect(select.selectedOptions[0]?.textContent).toBe("Default for this priority");
+    fireEvent.change(select, { target: { value: "5" } });
+    await waitFor(() => expect(callsTo(backend, "set_bookmark")[0]).toMatchObject({
+      change: { key: "waic-schmidt-shum", priority: "want", note: "", reminder: { kind: "before", minutes: 5 } },
+    }));
+    expect(await screen.findByTestId("bookmark-remove")).toBeTruthy();
+  });
+
   test("shows both titles, sanitised HTML, illustrative fields, sources and overlapping bookmarks", async () => {
     await startBackend();
     render(<SessionDetail sessionKey="waic-hinton" />);

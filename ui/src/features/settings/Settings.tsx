@@ -1,5 +1,6 @@
 import { t } from "../../i18n";
 import { Backup } from "./Backup";
+import { Reminders } from "./Reminders";
 import { zoneLabel } from "../../lib/time";
 import { current } from "../../state/app";
 import { lang, theme, timeMode, type Lang, type Theme } from "../../state/settings";
@@ -69,6 +70,7 @@ export function Settings() {
         ]}
       />
       <p class="muted">{t("settings.saved")}</p>
+      <Reminders />
       <Backup />
     </section>
   );

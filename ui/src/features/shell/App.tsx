@@ -9,6 +9,7 @@ import { navigate, redirect, route, startRouter } from "../../state/router";
 import { startSettingsSync } from "../../state/settings";
 import { SearchDialog } from "../search/SearchDialog";
 import { Header } from "./Header";
+import { Notices } from "./Notices";
 import { Routes } from "./Routes";
 import { Sidebar } from "./Sidebar";
 
@@ -103,6 +104,7 @@ export function App() {
         )}
       </main>
       <SearchDialog />
+      <Notices />
       {dragging && (
         <div class="drop-overlay" data-testid="drop-overlay" aria-live="polite">
           <p>{t("import.dropHere")}</p>
