@@ -216,6 +216,29 @@ fn page_overwritten_in_the_middle_is_detected_and_bookmarks_recovered() {
     assert_all_three_back(&store, "overwritten page");
 }
 
+/// The check at open skips FTS5's entry-by-entry verification (slow on a large store), but
+/// the pages the search index is stored in are still read: damage there is found too.
+#[test]
+fn a_damaged_search_index_page_is_detected() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = damaged_candidate(dir.path());
+    let page = page_size(&path);
+    let root: i64 = Store::open(&path)
+        .expect("open")
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT rootpage FROM sqlite_schema WHERE name = 'search_fts_data'",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .expect("root page");
+    overwrite(&path, (root as u64 - 1) * page, &vec![0xa5; page as usize]);
+    let (store, recovery) = recover(dir.path(), &path, "search index page");
+    assert!(!recovery.reason.is_empty(), "{recovery:?}");
+    assert_all_three_back(&store, "search index page");
+}
+
 #[test]
 fn bookmark_page_itself_destroyed_is_reported_as_incomplete() {
     let dir = tempfile::tempdir().expect("tempdir");

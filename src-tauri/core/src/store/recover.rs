@@ -152,10 +152,33 @@ fn fresh_header(damaged: &[u8]) -> [u8; 100] {
 }
 
 /// SQLite's own verdict on an open store: `None` when healthy, else what it found first.
-/// `quick_check` reads every page but skips the index cross-checks, so it stays fast.
+///
+/// `quick_check` reads every page of each table and index but skips the cross-checks between
+/// them. It runs table by table on the real tables only: since SQLite 3.44 a whole-database
+/// check also verifies every FTS5 index entry by entry, which is 94 % of the work and took 6 s
+/// on a 100x store (5.6 s of 6.4 s for `plenary agenda`). The FTS5 index's own pages are still
+/// read, as the tables they are stored in (`search_fts_data` ...), so a damaged page is found;
+/// its content is derived from the programme and is rebuilt by the next import.
 fn quick_check(store: &Store) -> Option<String> {
-    let verdict = store
-        .read(|conn| Ok(conn.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0))?));
+    let verdict = store.read(|conn| {
+        let tables: Vec<String> = conn
+            .prepare(
+                "SELECT name FROM sqlite_schema WHERE type = 'table'
+                 AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY rootpage",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for table in tables {
+            let text: String =
+                conn.query_row(&format!("PRAGMA quick_check(\"{table}\")"), [], |r| {
+                    r.get(0)
+                })?;
+            if text != "ok" {
+                return Ok(text);
+            }
+        }
+        Ok("ok".to_string())
+    });
     match verdict {
         Ok(text) if text == "ok" => None,
         Ok(text) => Some(text),
