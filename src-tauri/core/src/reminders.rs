@@ -18,6 +18,7 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 use crate::model::Zone;
 use crate::store::{Priority, Store};
+use crate::subscribe::diff::is_marked_cancelled;
 
 /// The longest a reminder may come before its session: a week, in minutes.
 pub const MAX_REMINDER_MINUTES: u32 = 7 * 24 * 60;
@@ -227,17 +228,6 @@ impl PendingReminder {
     }
 }
 
-/// Whether a session is marked cancelled by its kind or title, as [`crate::subscribe::diff`]
-/// judges it: no reminder for those.
-fn is_cancelled(kind: Option<&str>, title: &str) -> bool {
-    let kind = kind.unwrap_or("");
-    kind.eq_ignore_ascii_case("cancelled")
-        || kind.eq_ignore_ascii_case("canceled")
-        || ["cancelled", "canceled", "abgesagt", "entfällt"]
-            .iter()
-            .any(|mark| title.to_lowercase().contains(mark))
-}
-
 pub(crate) fn defaults_in(conn: &Connection) -> Result<ReminderDefaults> {
     let text: Option<String> = conn
         .prepare_cached("SELECT value FROM setting WHERE key = ?1")?
@@ -286,7 +276,7 @@ fn pending_in(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<(i64, Pending
         let Some(minutes) = defaults.resolve(Reminder::from_column(reminder), priority) else {
             continue;
         };
-        if is_cancelled(kind.as_deref(), &title) {
+        if is_marked_cancelled(kind.as_deref(), &title) {
             continue;
         }
         let Some(starts_at) = DateTime::from_timestamp(start, 0) else {

@@ -169,11 +169,16 @@ fn compare(
 
 /// Whether a listed session is marked as cancelled by its kind or its title.
 pub fn is_cancelled(s: &Session) -> bool {
-    let kind = s.kind.as_deref().unwrap_or("");
+    is_marked_cancelled(s.kind.as_deref(), &s.title)
+}
+
+/// [`is_cancelled`] on a session's stored kind and title.
+pub(crate) fn is_marked_cancelled(kind: Option<&str>, title: &str) -> bool {
+    let kind = kind.unwrap_or("");
     if kind.eq_ignore_ascii_case("cancelled") || kind.eq_ignore_ascii_case("canceled") {
         return true;
     }
-    let title = s.title.to_lowercase();
+    let title = title.to_lowercase();
     ["cancelled", "canceled", "abgesagt", "entfällt"]
         .iter()
         .any(|mark| title.contains(mark))
