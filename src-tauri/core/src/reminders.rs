@@ -358,6 +358,15 @@ impl Store {
     /// The reminders due at `now`, each marked shown so it is returned once: once per start,
     /// so a session that moves later reminds again.
     pub fn take_due_reminders(&self, now: DateTime<Utc>) -> Result<Vec<PendingReminder>> {
+        // Polled every few seconds by the app: take the writer only when something is due.
+        let due = self.read(|conn| {
+            Ok(pending_in(conn, now)?
+                .iter()
+                .any(|(_, r)| r.remind_at <= now))
+        })?;
+        if !due {
+            return Ok(Vec::new());
+        }
         self.write(|tx| take_due_in(tx, now))
     }
 

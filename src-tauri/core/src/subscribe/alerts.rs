@@ -169,8 +169,11 @@ fn alerts_from(
     Ok(out)
 }
 
-fn take_in(tx: &Transaction<'_>) -> Result<Vec<ChangeAlert>> {
-    let pending: Vec<(i64, String, Option<String>, String)> = tx
+/// A conference with refreshes not yet announced: id, slug, announced through, latest refresh.
+type Unannounced = (i64, String, Option<String>, String);
+
+fn unannounced(conn: &Connection) -> Result<Vec<Unannounced>> {
+    Ok(conn
         .prepare_cached(
             "SELECT c.id, c.slug, a.alerted_through, max(ch.refreshed_at)
              FROM conference c
@@ -181,7 +184,11 @@ fn take_in(tx: &Transaction<'_>) -> Result<Vec<ChangeAlert>> {
              ORDER BY c.slug",
         )?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-        .collect::<Result<_, _>>()?;
+        .collect::<Result<_, _>>()?)
+}
+
+fn take_in(tx: &Transaction<'_>) -> Result<Vec<ChangeAlert>> {
+    let pending = unannounced(tx)?;
     let mut out = Vec::new();
     for (id, slug, through, latest) in pending {
         let since = through.as_deref().map(parse_stamp);
@@ -200,6 +207,10 @@ impl Store {
     /// The bookmarked sessions that refreshes moved, cancelled or made overlap since the last
     /// call, of every conference; each refresh's alerts are returned once.
     pub fn take_change_alerts(&self) -> Result<Vec<ChangeAlert>> {
+        // Polled every few seconds by the app: take the writer only when there is news.
+        if self.read(unannounced)?.is_empty() {
+            return Ok(Vec::new());
+        }
         self.write(take_in)
     }
 }
