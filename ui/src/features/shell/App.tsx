@@ -19,6 +19,11 @@ function typing(target: EventTarget | null): boolean {
   return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
 }
 
+/** Whether the address names no view. */
+function bareHash(): boolean {
+  return ["", "#", "#/"].includes(location.hash);
+}
+
 /** Whether today, in the conference's own zone, is one of its days. */
 export function runsToday(conf: ConferenceSummary, ms: number = Date.now()): boolean {
   return conf.days.includes(conferenceDay(ms, zoneOffset(conf.time_zone, ms) ?? 0));
@@ -28,13 +33,14 @@ export function App() {
   const [dragging, setDragging] = useState(false);
 
   // Opened with no view asked for: Now / Next while the conference runs, else its programme
-  // (Now / Next would be empty).
-  const bareStart = useRef(["", "#", "#/"].includes(location.hash));
+  // (Now / Next would be empty). A view chosen while the conference was loading (a link, a
+  // shortcut) wins: the address is checked again when the conference is known.
+  const bareStart = useRef(bareHash());
   const conf = current.value;
   useEffect(() => {
     if (!bareStart.current || !conf) return;
     bareStart.current = false;
-    if (!runsToday(conf)) redirect("programme");
+    if (bareHash() && !runsToday(conf)) redirect("programme");
   }, [conf]);
   useEffect(() => {
     if (conf) void loadWhatChanged();

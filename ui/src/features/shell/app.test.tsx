@@ -2,6 +2,7 @@ import { render, screen, waitFor } from "@testing-library/preact";
 import { expect, test, vi } from "vitest";
 import type { ConferenceSummary } from "../../ipc/bindings";
 import { emitMockEvent } from "../../ipc/mock";
+import { conferenceList } from "../../state/app";
 import { route } from "../../state/router";
 import { startBackend } from "../../test/backend";
 import { App, runsToday } from "./App";
@@ -39,6 +40,19 @@ test("opened with no view during the conference, it shows Now / Next", async () 
   } finally {
     vi.useRealTimers();
   }
+});
+
+test("a view chosen while the conference loads is not replaced by the default one", async () => {
+  location.hash = "";
+  await startBackend();
+  conferenceList.value = null; // as at a cold start: the list arrives after the first render
+  render(<App />);
+  location.hash = "#/session/waic-hinton"; // a link followed before the list arrived
+  window.dispatchEvent(new HashChangeEvent("hashchange"));
+  await screen.findByTestId("app-ready");
+  await screen.findByTestId("session-detail");
+  expect(route.value).toEqual({ view: "session", key: "waic-hinton" });
+  expect(location.hash).toBe("#/session/waic-hinton");
 });
 
 test("runsToday follows the conference's zone, not the computer's", () => {
