@@ -377,3 +377,35 @@ fn lists_can_leave_out_the_text_they_do_not_show() {
         .expect("no exhibitor");
     assert!(none.is_empty());
 }
+
+/// Sessions keep their speakers' names with them (migration 05) for speed; these must always
+/// agree with who speaks at what. FOSDEM has sessions with several speakers and without any.
+#[test]
+fn each_sessions_speakers_are_the_people_who_list_it() {
+    let store = Store::open_in_memory().expect("store opens");
+    store
+        .import(
+            crate::common::parse("schedules/fosdem-2026.schedule.xml"),
+            &mut |_| {},
+        )
+        .expect("FOSDEM imports");
+    let mut from_people: Vec<(String, String)> = store
+        .speakers(None)
+        .expect("speakers")
+        .into_iter()
+        .flat_map(|p| p.sessions.into_iter().map(move |s| (s, p.name.clone())))
+        .collect();
+    let sessions = store.sessions(&SessionFilter::default()).expect("sessions");
+    let mut from_sessions: Vec<(String, String)> = sessions
+        .iter()
+        .flat_map(|s| s.speakers.iter().map(|name| (s.key.clone(), name.clone())))
+        .collect();
+    from_people.sort();
+    from_sessions.sort();
+    assert_eq!(from_sessions, from_people);
+    assert!(sessions.iter().any(|s| s.speakers.len() >= 3), "a panel");
+    assert!(
+        sessions.iter().any(|s| s.speakers.is_empty()),
+        "a session with nobody"
+    );
+}

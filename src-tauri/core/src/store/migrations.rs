@@ -23,6 +23,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "04-reminders",
         include_str!("../../migrations/04-reminders/up.sql"),
     ),
+    (
+        "05-session-speakers",
+        include_str!("../../migrations/05-session-speakers/up.sql"),
+    ),
 ];
 
 /// The schema version a fully migrated store has.
@@ -67,6 +71,7 @@ mod tests {
             ("02-search-contentless", "36f33bb251938eee"),
             ("03-subscriptions", "dd5adefc99974a49"),
             ("04-reminders", "7d383bd65fd8bf75"),
+            ("05-session-speakers", "55098e85ea0100ac"),
         ];
         assert_eq!(
             MIGRATIONS.len(),
@@ -123,6 +128,36 @@ mod tests {
                 "upgrading from version {start} differs"
             );
         }
+    }
+
+    #[test]
+    fn upgrading_to_05_fills_each_sessions_speaker_names_in_order() {
+        let mut conn = Connection::open_in_memory().expect("open");
+        for (i, (_, sql)) in MIGRATIONS.iter().take(4).enumerate() {
+            conn.execute_batch(sql).expect("old migration");
+            conn.pragma_update(None, "user_version", (i + 1) as i64)
+                .expect("version");
+        }
+        conn.execute_batch(
+            "INSERT INTO conference (id, slug, title, time_zone, imported_at)
+                 VALUES (1, 'c', 'C', 'UTC', '2025-01-01T00:00:00Z');
+             INSERT INTO person (id, conference_id, key, name) VALUES
+                 (1, 1, 'ada', 'Ada'), (2, 1, 'grace', 'Grace');
+             INSERT INTO session (id, conference_id, key, title, starts_at, ends_at, time_zone, day)
+                 VALUES (1, 1, 'two', 'Two speakers', 0, 60, 'UTC', '1970-01-01'),
+                        (2, 1, 'none', 'No speakers', 0, 60, 'UTC', '1970-01-01');
+             INSERT INTO session_person (session_id, person_id, position) VALUES (1, 1, 1), (1, 2, 0);",
+        )
+        .expect("a version-4 store with sessions");
+        apply(&mut conn).expect("upgrade");
+        let names: Vec<String> = conn
+            .prepare("SELECT speaker_names FROM session ORDER BY id")
+            .expect("prepare")
+            .query_map([], |r| r.get(0))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("rows");
+        assert_eq!(names, ["Grace\u{1f}Ada", ""]);
     }
 
     #[test]

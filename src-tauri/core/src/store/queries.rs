@@ -200,11 +200,7 @@ const SESSION_SELECT: &str = "
            s.language, s.starts_at, s.ends_at, s.day, r.name, r.hall, v.name, t.name, s.url,
            CASE WHEN ?10 THEN s.abstract END, CASE WHEN ?10 THEN s.description END,
            CASE WHEN ?10 THEN s.links ELSE '[]' END, CASE WHEN ?10 THEN s.attachments ELSE '[]' END,
-           s.sources, s.illustrative,
-           (SELECT group_concat(p.name, char(31)) FROM
-               (SELECT p.name FROM session_person sp JOIN person p ON p.id = sp.person_id
-                WHERE sp.session_id = s.id ORDER BY sp.position) p),
-           b.priority
+           s.sources, s.illustrative, s.speaker_names, b.priority
     FROM session s
     LEFT JOIN room r ON r.id = s.room_id
     LEFT JOIN venue v ON v.id = r.venue_id
@@ -245,9 +241,12 @@ fn session_row(row: &Row<'_>, conference: &ConferenceRef) -> rusqlite::Result<Se
         sources: parse_list(&row.get::<_, String>(21)?),
         illustrative: parse_list(&row.get::<_, String>(22)?),
         speakers: row
-            .get::<_, Option<String>>(23)?
-            .map(|s| s.split('\u{1f}').map(String::from).collect())
-            .unwrap_or_default(),
+            .get_ref(23)?
+            .as_str()?
+            .split('\u{1f}')
+            .filter(|name| !name.is_empty())
+            .map(String::from)
+            .collect(),
         bookmark: row
             .get::<_, Option<String>>(24)?
             .as_deref()

@@ -285,16 +285,17 @@ fn write_programme(
             sources,
             illustrative
         ])?;
-        person_ids.insert(p.key.as_str(), tx.last_insert_rowid());
+        person_ids.insert(p.key.as_str(), (tx.last_insert_rowid(), p.name.as_str()));
     }
 
     let zone = data.conference.time_zone.name();
     let mut session = tx.prepare_cached(
         "INSERT INTO session (conference_id, key, source_id, guid, slug, title, other_title, subtitle,
             kind, language, starts_at, ends_at, time_zone, day, room_id, track_id, abstract,
-            description, url, links, attachments, do_not_record, sources, illustrative)
+            description, url, links, attachments, do_not_record, sources, illustrative,
+            speaker_names)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-            ?19, ?20, ?21, ?22, ?23, ?24)",
+            ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
     )?;
     let mut speaker = tx.prepare_cached(
         "INSERT OR IGNORE INTO session_person (session_id, person_id, position) VALUES (?1, ?2, ?3)",
@@ -309,6 +310,20 @@ fn write_programme(
             });
         }
         let (sources, illustrative) = provenance(&s.provenance);
+        // The speakers as session_person will hold them: known people, each once, in order.
+        let mut speakers: Vec<(i64, &str)> = Vec::with_capacity(s.speakers.len());
+        for key in &s.speakers {
+            if let Some(&(id, name)) = person_ids.get(key.as_str()) {
+                if !speakers.iter().any(|&(seen, _)| seen == id) {
+                    speakers.push((id, name));
+                }
+            }
+        }
+        let speaker_names = speakers
+            .iter()
+            .map(|&(_, name)| name)
+            .collect::<Vec<_>>()
+            .join("\u{1f}");
         let room_id = s.room.as_deref().and_then(|r| room_ids.get(r));
         let track_id = s.track.as_deref().and_then(|t| track_ids.get(t));
         session.execute(params![
@@ -335,13 +350,12 @@ fn write_programme(
             serde_json::to_string(&s.attachments)?,
             s.do_not_record,
             sources,
-            illustrative
+            illustrative,
+            speaker_names
         ])?;
         let session_id = tx.last_insert_rowid();
-        for (position, key) in (0_i64..).zip(&s.speakers) {
-            if let Some(person_id) = person_ids.get(key.as_str()) {
-                speaker.execute(params![session_id, person_id, position])?;
-            }
+        for (position, (person_id, _)) in (0_i64..).zip(&speakers) {
+            speaker.execute(params![session_id, person_id, position])?;
         }
     }
     progress(Progress {
