@@ -38,6 +38,9 @@ pub struct BenchArgs {
     /// Keep generated stores here and reuse them on the next run (default: a temp folder).
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+    /// Time these searches instead of the standard set, and skip the agenda (repeat the flag).
+    #[arg(long = "query", value_name = "TEXT")]
+    pub queries: Vec<String>,
 }
 
 /// The queries timed at every scale: what a person types first in each script.
@@ -120,7 +123,14 @@ pub fn run(args: &BenchArgs, json: bool) -> Result<()> {
         } else {
             15.0
         };
-        for (label, text) in QUERIES {
+        let custom: Vec<(&str, &str)> =
+            args.queries.iter().map(|q| ("query", q.as_str())).collect();
+        let queries = if custom.is_empty() {
+            QUERIES
+        } else {
+            &custom[..]
+        };
+        for (label, text) in queries {
             let query = SearchQuery {
                 text: (*text).to_string(),
                 conference: Some(slug.clone()),
@@ -133,6 +143,9 @@ pub fn run(args: &BenchArgs, json: bool) -> Result<()> {
                 times,
                 Some((target, "p99")),
             ));
+        }
+        if !custom.is_empty() {
+            continue;
         }
         let marks = bookmark_sessions(&store, &slug, 500)?;
         let times = repeat((args.iterations / 5).max(20), || {
