@@ -249,3 +249,53 @@ fn broad_query_puts_label_matches_first() {
         "sessions keep their start time"
     );
 }
+
+/// One or two letters search labels only, through their own prefix index (migration 06); from
+/// three letters on, bodies count too. A re-import leaves no trace of the old labels.
+#[test]
+fn one_and_two_letters_match_words_in_labels_only() {
+    let mut data = sample();
+    let store = store_with(&data);
+    let di = search(&store, "di");
+    assert!(
+        labels(&di).contains(&"Robot dialogue"),
+        "a label word starting with di: {:?}",
+        labels(&di)
+    );
+    assert!(
+        !labels(&di).contains(&"Opening keynote"),
+        "\"Digital\" is only in the keynote's abstract: {:?}",
+        labels(&di)
+    );
+    assert!(
+        labels(&search(&store, "dig")).contains(&"Opening keynote"),
+        "three letters find it in the abstract"
+    );
+    let r = search(&store, "R");
+    for label in ["Robot dialogue", "Unitree Robotics"] {
+        assert!(
+            labels(&r).contains(&label),
+            "{label} for R: {:?}",
+            labels(&r)
+        );
+    }
+    assert!(
+        search(&store, "q").is_empty(),
+        "no label word starts with q"
+    );
+
+    let dialogue = data
+        .sessions
+        .iter_mut()
+        .find(|s| s.title == "Robot dialogue")
+        .expect("the sample has the dialogue");
+    dialogue.title = "Robot talk".into();
+    store
+        .import(crate::common::parsed(&data), &mut |_| {})
+        .expect("re-import");
+    assert!(
+        !labels(&search(&store, "di")).contains(&"Robot dialogue"),
+        "the old title is gone from the label index"
+    );
+    assert!(labels(&search(&store, "ta")).contains(&"Robot talk"));
+}

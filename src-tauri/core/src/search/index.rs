@@ -47,6 +47,11 @@ pub(crate) fn clear(tx: &Transaction<'_>, conference_id: i64, entities: &[&str])
         params![conference_id, list],
     )?;
     tx.execute(
+        "DELETE FROM search_label_fts WHERE rowid IN (SELECT id FROM search_doc
+             WHERE conference_id = ?1 AND entity IN (SELECT value FROM json_each(?2)))",
+        params![conference_id, list],
+    )?;
+    tx.execute(
         "DELETE FROM search_doc WHERE conference_id = ?1 AND entity IN (SELECT value FROM json_each(?2))",
         params![conference_id, list],
     )?;
@@ -123,6 +128,10 @@ fn insert(tx: &Transaction<'_>, conference_id: i64, row: &Row) -> Result<()> {
         "INSERT INTO search_fts (rowid, title, body, grams) VALUES (?1, ?2, ?3, ?4)",
     )?
     .execute(params![id, row.doc.title, row.doc.body, row.doc.grams])?;
+    tx.prepare_cached(
+        "INSERT INTO search_label_fts (rowid, label) VALUES (?1, ?2 || ' ' || ifnull(?3, ''))",
+    )?
+    .execute(params![id, row.label, row.other_label])?;
     Ok(())
 }
 

@@ -96,8 +96,14 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
             .map(|t| conference.zone.localize(t).to_rfc3339());
         hit
     };
-    let broad: Option<i64> = conn
-        .prepare_cached(concat!(
+    // One or two letters: labels only, through their own prefix indexes (migration 06).
+    let short = terms
+        .iter()
+        .all(|term| matches!(term, Term::Word(w) if w.chars().count() <= 2));
+    let broad: Option<i64> = if short {
+        Some(0)
+    } else {
+        conn.prepare_cached(concat!(
             "SELECT search_fts.rowid FROM search_fts CROSS JOIN search_doc d
                 ON d.id = search_fts.rowid WHERE search_fts MATCH ?1",
             filters!(),
@@ -117,7 +123,8 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
             ],
             |r| r.get(0),
         )
-        .optional()?;
+        .optional()?
+    };
     if broad.is_none() {
         let mut stmt = conn.prepare_cached(concat!(
             fields!(),
@@ -148,15 +155,37 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
             .map(|row| row.map(localize))
             .collect::<Result<_, _>>()?);
     }
-    let mut stmt = conn.prepare_cached(concat!(
-        fields!(),
-        " FROM search_fts CROSS JOIN search_doc d ON d.id = search_fts.rowid
-         WHERE search_fts MATCH ?1 AND search_fts.rowid >= ?10",
-        filters!(),
-        " AND d.entity = ?11 ORDER BY search_fts.rowid LIMIT ?9"
-    ))?;
+    macro_rules! broad_sql {
+        ($fts:literal) => {
+            concat!(
+                fields!(),
+                " FROM ",
+                $fts,
+                " CROSS JOIN search_doc d ON d.id = ",
+                $fts,
+                ".rowid
+                 WHERE ",
+                $fts,
+                " MATCH ?1 AND ",
+                $fts,
+                ".rowid BETWEEN ?10 AND ?12",
+                filters!(),
+                " AND d.entity = ?11 ORDER BY ",
+                $fts,
+                ".rowid LIMIT ?9"
+            )
+        };
+    }
+    let mut stmt = conn.prepare_cached(if short {
+        broad_sql!("search_label_fts")
+    } else {
+        broad_sql!("search_fts")
+    })?;
     let mut first = conn.prepare_cached(
-        "SELECT min(id) FROM search_doc WHERE conference_id = ?1 AND entity = ?2",
+        // Two subqueries: SQLite answers a lone min() or max() from the index's ends, but
+        // scans the whole range for both in one SELECT.
+        "SELECT (SELECT min(id) FROM search_doc WHERE conference_id = ?1 AND entity = ?2),
+                (SELECT max(id) FROM search_doc WHERE conference_id = ?1 AND entity = ?2)",
     )?;
     let mut needles = Needles::new(terms);
     let mut hits = Vec::new();
@@ -169,10 +198,15 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
         if !query.entities.is_empty() && !query.entities.contains(&entity) {
             continue;
         }
-        // Each kind was indexed in one run of rowids, so its scan can start at its own first.
-        let low: Option<i64> =
-            first.query_row(params![conference.id, entity.as_str()], |r| r.get(0))?;
-        let Some(low) = low else { continue };
+        // Each kind was indexed in one run of rowids, so its scan covers that run only: a
+        // rare prefix would otherwise read every later kind's matches to reject them.
+        let (low, high): (Option<i64>, Option<i64>) = first
+            .query_row(params![conference.id, entity.as_str()], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        let (Some(low), Some(high)) = (low, high) else {
+            continue;
+        };
         let rows = stmt.query_map(
             params![
                 expression,
@@ -185,7 +219,8 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
                 query.category,
                 BROAD_PER_KIND.max(i64::from(limit)),
                 low,
-                entity.as_str()
+                entity.as_str(),
+                high
             ],
             |r| hit(r, 0.0),
         )?;

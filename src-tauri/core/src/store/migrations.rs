@@ -27,6 +27,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "05-session-speakers",
         include_str!("../../migrations/05-session-speakers/up.sql"),
     ),
+    (
+        "06-short-prefixes",
+        include_str!("../../migrations/06-short-prefixes/up.sql"),
+    ),
 ];
 
 /// The schema version a fully migrated store has.
@@ -72,6 +76,7 @@ mod tests {
             ("03-subscriptions", "dd5adefc99974a49"),
             ("04-reminders", "7d383bd65fd8bf75"),
             ("05-session-speakers", "55098e85ea0100ac"),
+            ("06-short-prefixes", "83ab8aafc03545a0"),
         ];
         assert_eq!(
             MIGRATIONS.len(),
