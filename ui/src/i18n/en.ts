@@ -28,6 +28,7 @@ export const en = {
   "backup.saveTitle": "Back up bookmarks and notes",
   "backup.openTitle": "Restore bookmarks and notes",
   "backup.saved": "Saved {count} bookmarks to {path}.",
+  "backup.saved.one": "Saved 1 bookmark to {path}.",
   "backup.restored": "Read {read} bookmarks: {added} added, {updated} updated, {kept} already here. {orphaned} point at sessions no longer in the programme and are kept in My agenda.",
   "links.refused": "Not opened: only web (http, https) and mail links can be opened.",
 
@@ -265,8 +266,10 @@ export const en = {
   "changes.url": "Schedule URL",
   "changes.subscribe": "Subscribe",
   "changes.subscribed": "Subscribed to {url}; {count} changes recorded.",
+  "changes.subscribed.one": "Subscribed to {url}; 1 change recorded.",
   "changes.unchanged": "The schedule has not changed.",
   "changes.updated": "Updated: {count} changes.",
+  "changes.updated.one": "Updated: 1 change.",
   "changes.markedSeen": "All changes marked as seen.",
   "changes.unsubscribe": "Unsubscribe…",
   "changes.unsubscribeAsk": "Stop following {url}? The programme, your bookmarks and the changes listed here stay; Plenary just stops checking the URL.",

@@ -25,6 +25,15 @@ describe("i18n", () => {
     expect(copied).toEqual([]);
   });
 
+  test("a count of one takes the singular form where there is one", () => {
+    lang.value = "en";
+    expect(t("changes.updated", { count: 1 })).toBe("Updated: 1 change.");
+    expect(t("changes.updated", { count: 2 })).toBe("Updated: 2 changes.");
+    expect(t("changes.updated", { count: 0 })).toBe("Updated: 0 changes.");
+    expect(t("backup.saved", { count: 1, path: "/tmp/b.json" })).toBe("Saved 1 bookmark to /tmp/b.json.");
+    expect(t("programme.listLabel", { count: 1 })).toBe("Sessions (1)");
+  });
+
   test("t follows the language signal and fills placeholders", () => {
     lang.value = "en";
     expect(t("programme.dayN", { n: 2 })).toBe("Day 2");

@@ -29,6 +29,7 @@ export const zh: Dictionary = {
   "backup.saveTitle": "备份收藏和笔记",
   "backup.openTitle": "恢复收藏和笔记",
   "backup.saved": "已将 {count} 个收藏保存到 {path}。",
+  "backup.saved.one": "已将 1 个收藏保存到 {path}。",
   "backup.restored": "读取 {read} 个收藏：新增 {added} 个，更新 {updated} 个，已有 {kept} 个。{orphaned} 个指向已不在日程中的场次，保留在“我的日程”中。",
   "links.refused": "未打开：只能打开网页（http、https）和邮件链接。",
 
@@ -266,8 +267,10 @@ export const zh: Dictionary = {
   "changes.url": "日程网址",
   "changes.subscribe": "订阅",
   "changes.subscribed": "已订阅 {url}；记录了 {count} 项变更。",
+  "changes.subscribed.one": "已订阅 {url}；记录了 1 项变更。",
   "changes.unchanged": "日程没有变化。",
   "changes.updated": "已更新：{count} 项变更。",
+  "changes.updated.one": "已更新：1 项变更。",
   "changes.markedSeen": "所有变更已标为已读。",
   "changes.unsubscribe": "取消订阅…",
   "changes.unsubscribeAsk": "不再跟踪 {url}？日程、你的收藏和此处列出的变更都会保留；Plenary 只是不再检查这个网址。",

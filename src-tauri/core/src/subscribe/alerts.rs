@@ -52,7 +52,11 @@ impl ChangeAlert {
                 let new = c.new.as_deref().unwrap_or("none");
                 parts.push(match field {
                     ChangeField::Start => format!("now starts {}", self.local_time(new)),
-                    ChangeField::Duration => format!("now lasts {new}"),
+                    // The change log keeps a duration in minutes.
+                    ChangeField::Duration => match new {
+                        "1" => "now lasts 1 minute".to_string(),
+                        minutes => format!("now lasts {minutes} minutes"),
+                    },
                     _ => format!("now in {new}"),
                 });
             }
@@ -212,5 +216,45 @@ impl Store {
             return Ok(Vec::new());
         }
         self.write(take_in)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn alert(changes: &[(ChangeField, &str)]) -> ChangeAlert {
+        ChangeAlert {
+            conference: "c".into(),
+            key: "k".into(),
+            title: "Talk".into(),
+            changes: changes
+                .iter()
+                .map(|&(field, new)| StoredChange {
+                    refreshed_at: chrono::DateTime::UNIX_EPOCH,
+                    session_key: "k".into(),
+                    current_key: "k".into(),
+                    title: "Talk".into(),
+                    field,
+                    old: None,
+                    new: Some(new.into()),
+                    bookmarked: true,
+                })
+                .collect(),
+            overlaps: Vec::new(),
+            time_zone: "UTC".into(),
+        }
+    }
+
+    #[test]
+    fn a_new_length_is_said_in_minutes() {
+        assert_eq!(
+            alert(&[(ChangeField::Duration, "45"), (ChangeField::Room, "Hall 2")]).summary(),
+            "Now lasts 45 minutes, now in Hall 2"
+        );
+        assert_eq!(
+            alert(&[(ChangeField::Duration, "1")]).summary(),
+            "Now lasts 1 minute"
+        );
     }
 }
