@@ -8,7 +8,8 @@
 //! - [`export`]: iCalendar and frab XML/JSON out;
 //! - [`synth`]: seeded synthetic conferences for benchmarks;
 //! - [`subscribe`]: schedule subscriptions: fetch, refresh, change list and change log;
-//! - [`reminders`]: reminders before bookmarked sessions, and the notices the app shows.
+//! - [`reminders`]: reminders before bookmarked sessions, and the notices the app shows;
+//! - [`plan`]: choosing sessions with the walks between them, and ordering booth visits.
 //!
 //! The desktop shell and the CLI are thin adapters over this crate.
 
@@ -21,6 +22,7 @@ pub mod text;
 
 pub use error::{Error, Location, Result};
 pub mod agenda;
+pub mod plan;
 pub mod reminders;
 pub mod search;
 pub mod store;
