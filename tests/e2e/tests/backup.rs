@@ -62,7 +62,7 @@ async fn backup_and_restore_from_settings() {
         .await
         .expect("the backup reports back");
     assert!(
-        said.contains("Saved 1 bookmarks"),
+        said.contains("Saved 1 bookmark to"),
         "names the count: {said:?}"
     );
     let written: Value = serde_json::from_slice(

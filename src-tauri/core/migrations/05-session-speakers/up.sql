@@ -6,7 +6,7 @@
 ALTER TABLE session ADD COLUMN speaker_names TEXT NOT NULL DEFAULT '';
 
 UPDATE session SET speaker_names = coalesce(
-    (SELECT group_concat(name, char(31)) FROM
-        (SELECT p.name FROM session_person sp JOIN person p ON p.id = sp.person_id
-         WHERE sp.session_id = session.id ORDER BY sp.position)),
+    (SELECT group_concat(p.name, char(31) ORDER BY sp.position)
+     FROM session_person sp JOIN person p ON p.id = sp.person_id
+     WHERE sp.session_id = session.id),
     '');

@@ -9,7 +9,8 @@
 pub const EXACT_UP_TO: usize = 8;
 
 /// The order of stops `1..n` to visit after starting at stop 0, and the route's length, for a
-/// distance `dist(a, b)` between any two of the `n` points (the start is point 0).
+/// distance `dist(a, b)` between any two of the `n` points (the start is point 0). The distance
+/// must be the same both ways, as a walk is: 2-opt reverses stretches of the path.
 pub fn order(n: usize, dist: impl Fn(usize, usize) -> f64) -> (Vec<usize>, f64) {
     if n <= 1 {
         return (Vec::new(), 0.0);
@@ -137,7 +138,8 @@ mod tests {
         }
         let mean = sum / runs as f64;
         eprintln!("2-opt on {runs} random 8-stop walks: mean excess {:.2} %, worst {:.2} %, shortest in {exact}", mean * 100.0, worst * 100.0);
-        assert!(mean < 0.05, "mean excess {mean}");
+        // Measured: 1.62 % mean, 18.42 % worst, shortest in 202 of 300 (docs/benchmarks.md).
+        assert!(mean < 0.03, "mean excess {mean}");
     }
 
     fn euclid(points: &[(f64, f64)]) -> impl Fn(usize, usize) -> f64 + '_ {

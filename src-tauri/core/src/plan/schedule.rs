@@ -12,17 +12,22 @@ use crate::store::Priority;
 /// A session that could be attended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Slot {
-    /// Start and end, in seconds (Unix time).
+    /// Start, in seconds (Unix time).
     pub start: i64,
+    /// End, in seconds (Unix time).
     pub end: i64,
+    /// The bookmark's priority: what the choice weighs.
     pub priority: Priority,
 }
 
 /// How good a set of sessions is: compared field by field, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Score {
+    /// Sessions bookmarked "must".
     pub must: u32,
+    /// Sessions bookmarked "want".
     pub want: u32,
+    /// Sessions bookmarked "maybe".
     pub maybe: u32,
     /// Minutes spent in sessions.
     pub minutes: i64,

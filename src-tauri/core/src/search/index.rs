@@ -1,5 +1,6 @@
 //! Building the search index: one `search_doc` row per searchable thing with what a result
-//! shows, and its pre-tokenised text in `search_fts`.
+//! shows, its pre-tokenised text in `search_fts`, and its label and other label in
+//! `search_label_fts` (for one- and two-letter queries).
 //!
 //! Rows of one entity are written together (sessions, persons, exhibitors, then products), so
 //! each entity of a conference holds one run of rowids; [`super::query`] relies on that to

@@ -1,5 +1,10 @@
 //! Running a search: FTS5 match, rank, and the display fields from `search_doc`.
 //!
+//! A query of only one- or two-letter words (what people type first) goes to
+//! `search_label_fts`, labels only, whose 1- and 2-letter prefix indexes make such a prefix one
+//! doclist; it is always ordered as a *broad* query (below). Every other query goes to
+//! `search_fts`, as follows.
+//!
 //! BM25 is what costs on large stores: before ranking anything it walks the whole doclist of
 //! every term to count the documents holding it, then reads column sizes and positions for
 //! every match. A one-character Chinese query at 100× WAIC matches hundreds of thousands of

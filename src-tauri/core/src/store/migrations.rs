@@ -75,8 +75,8 @@ mod tests {
             ("02-search-contentless", "36f33bb251938eee"),
             ("03-subscriptions", "dd5adefc99974a49"),
             ("04-reminders", "7d383bd65fd8bf75"),
-            ("05-session-speakers", "55098e85ea0100ac"),
-            ("06-short-prefixes", "83ab8aafc03545a0"),
+            ("05-session-speakers", "92e50ac93ec5d918"),
+            ("06-short-prefixes", "3248f097caf290a4"),
         ];
         assert_eq!(
             MIGRATIONS.len(),
@@ -163,6 +163,38 @@ mod tests {
             .collect::<Result<_, _>>()
             .expect("rows");
         assert_eq!(names, ["Grace\u{1f}Ada", ""]);
+    }
+
+    #[test]
+    fn upgrading_to_06_indexes_every_label_for_short_prefixes() {
+        let mut conn = Connection::open_in_memory().expect("open");
+        for (i, (_, sql)) in MIGRATIONS.iter().take(5).enumerate() {
+            conn.execute_batch(sql).expect("old migration");
+            conn.pragma_update(None, "user_version", (i + 1) as i64)
+                .expect("version");
+        }
+        conn.execute_batch(
+            "INSERT INTO conference (id, slug, title, time_zone, imported_at)
+                 VALUES (1, 'c', 'C', 'UTC', '2025-01-01T00:00:00Z');
+             INSERT INTO search_doc (id, conference_id, entity, entity_id, key, label, other_label)
+                 VALUES (7, 1, 'exhibitor', 1, 'unitree', 'Unitree Robotics', '宇树科技'),
+                        (8, 1, 'session', 1, 'talk', 'Opening', NULL);",
+        )
+        .expect("a version-5 store with search rows");
+        apply(&mut conn).expect("upgrade");
+        let rows = |query: &str| -> Vec<i64> {
+            conn.prepare(
+                "SELECT rowid FROM search_label_fts WHERE search_label_fts MATCH ?1 ORDER BY rowid",
+            )
+            .expect("prepare")
+            .query_map([query], |r| r.get(0))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("rows")
+        };
+        assert_eq!(rows("\"r\"*"), [7], "a one-letter prefix of a later word");
+        assert_eq!(rows("\"op\"*"), [8], "a two-letter prefix");
+        assert_eq!(rows("\"宇树科技\""), [7], "the other label too");
     }
 
     #[test]

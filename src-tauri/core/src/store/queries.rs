@@ -240,13 +240,10 @@ fn session_row(row: &Row<'_>, conference: &ConferenceRef) -> rusqlite::Result<Se
         attachments: serde_json::from_str(&row.get::<_, String>(20)?).unwrap_or_default(),
         sources: parse_list(&row.get::<_, String>(21)?),
         illustrative: parse_list(&row.get::<_, String>(22)?),
-        speakers: row
-            .get_ref(23)?
-            .as_str()?
-            .split('\u{1f}')
-            .filter(|name| !name.is_empty())
-            .map(String::from)
-            .collect(),
+        speakers: match row.get_ref(23)?.as_str()? {
+            "" => Vec::new(),
+            names => names.split('\u{1f}').map(String::from).collect(),
+        },
         bookmark: row
             .get::<_, Option<String>>(24)?
             .as_deref()
