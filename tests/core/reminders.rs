@@ -74,7 +74,7 @@ fn defaults_by_priority_and_each_reminder_once() {
     let notice = due[0].notice(utc("2025-07-26T00:45:00Z"));
     assert_eq!(notice.title, "Opening keynote");
     assert_eq!(
-        notice.body, "in 15 minutes at 09:00 on Sat 26 Jul (UTC+08), Main Hall",
+        notice.body, "In 15 minutes at 09:00 on Sat 26 Jul (UTC+08), Main Hall",
         "the start in the conference's own zone"
     );
     assert_eq!(
@@ -285,7 +285,7 @@ fn reminders_are_right_across_a_dst_change_in_the_conference_zone() {
     );
     assert_eq!(
         pending[0].notice(pending[0].remind_at).body,
-        "in 45 minutes at 02:30 on Sun 26 Oct (UTC+01), Main Hall",
+        "In 45 minutes at 02:30 on Sun 26 Oct (UTC+01), Main Hall",
         "the start in winter time, after the change"
     );
     assert_eq!(

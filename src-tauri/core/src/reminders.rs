@@ -209,10 +209,18 @@ impl PendingReminder {
             1 => "in 1 minute".to_string(),
             m => format!("in {m} minutes"),
         };
+        // A notice's body starts with a capital, as the change notices' do.
+        let lead = if self.moved {
+            format!("Moved: now {when}")
+        } else {
+            let mut chars = when.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        };
         let mut body = format!(
-            "{}{} {} (UTC{offset})",
-            if self.moved { "Moved: now " } else { "" },
-            when,
+            "{lead} {} (UTC{offset})",
             start.format("at %H:%M on %a %-d %b"),
         );
         if let Some(room) = &self.room {
