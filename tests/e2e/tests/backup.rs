@@ -94,7 +94,7 @@ async fn backup_and_restore_from_settings() {
         .await
         .expect("the restore reports back");
     assert!(
-        said.contains("Read 1 bookmarks: 1 added"),
+        said.contains("Read 1 bookmark: 1 added"),
         "says what was merged: {said:?}"
     );
     let back = bookmarks(&app).await;

@@ -29,7 +29,8 @@ export const en = {
   "backup.openTitle": "Restore bookmarks and notes",
   "backup.saved": "Saved {count} bookmarks to {path}.",
   "backup.saved.one": "Saved 1 bookmark to {path}.",
-  "backup.restored": "Read {read} bookmarks: {added} added, {updated} updated, {kept} already here. {orphaned} point at sessions no longer in the programme and are kept in My agenda.",
+  "backup.restored": "Read {count} bookmarks: {added} added, {updated} updated, {kept} already here. No longer in the programme: {orphaned}, kept in My agenda.",
+  "backup.restored.one": "Read 1 bookmark: {added} added, {updated} updated, {kept} already here. No longer in the programme: {orphaned}, kept in My agenda.",
   "links.refused": "Not opened: only web (http, https) and mail links can be opened.",
 
   "now.at": "Time",

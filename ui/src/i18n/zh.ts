@@ -30,7 +30,8 @@ export const zh: Dictionary = {
   "backup.openTitle": "恢复收藏和笔记",
   "backup.saved": "已将 {count} 个收藏保存到 {path}。",
   "backup.saved.one": "已将 1 个收藏保存到 {path}。",
-  "backup.restored": "读取 {read} 个收藏：新增 {added} 个，更新 {updated} 个，已有 {kept} 个。{orphaned} 个指向已不在日程中的场次，保留在“我的日程”中。",
+  "backup.restored": "读取 {count} 个收藏：新增 {added} 个，更新 {updated} 个，已有 {kept} 个。{orphaned} 个指向已不在日程中的场次，保留在“我的日程”中。",
+  "backup.restored.one": "读取 1 个收藏：新增 {added} 个，更新 {updated} 个，已有 {kept} 个。{orphaned} 个指向已不在日程中的场次，保留在“我的日程”中。",
   "links.refused": "未打开：只能打开网页（http、https）和邮件链接。",
 
   "now.at": "时间",

@@ -62,7 +62,7 @@ export function Backup() {
         {outcome.kind === "restored" && (
           <p>
             {t("backup.restored", {
-              read: outcome.report.read,
+              count: outcome.report.read,
               added: outcome.report.added,
               updated: outcome.report.updated,
               kept: outcome.report.kept,
