@@ -19,6 +19,7 @@ use crate::error::{Error, Result};
 use crate::model::Zone;
 use crate::store::{Priority, Store};
 use crate::subscribe::diff::is_marked_cancelled;
+use crate::text::capitalise;
 
 /// The longest a reminder may come before its session: a week, in minutes.
 pub const MAX_REMINDER_MINUTES: u32 = 7 * 24 * 60;
@@ -213,11 +214,7 @@ impl PendingReminder {
         let lead = if self.moved {
             format!("Moved: now {when}")
         } else {
-            let mut chars = when.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
+            capitalise(&when)
         };
         let mut body = format!(
             "{lead} {} (UTC{offset})",

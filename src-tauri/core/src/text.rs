@@ -20,6 +20,15 @@ fn saturate(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// `text` with its first letter in upper case, as a notice's line starts.
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// A URL- and file-safe identifier: lower-case ASCII letters, digits and single dashes.
 /// Non-ASCII letters (Chinese names) are kept as they are, since dropping them would leave nothing.
 pub fn slugify(text: &str) -> String {

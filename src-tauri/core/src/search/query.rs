@@ -105,32 +105,31 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
     let short = terms
         .iter()
         .all(|term| matches!(term, Term::Word(w) if w.chars().count() <= 2));
-    let broad: Option<i64> = if short {
-        Some(0)
-    } else {
-        conn.prepare_cached(concat!(
-            "SELECT search_fts.rowid FROM search_fts CROSS JOIN search_doc d
+    let broad = short
+        || conn
+            .prepare_cached(concat!(
+                "SELECT search_fts.rowid FROM search_fts CROSS JOIN search_doc d
                 ON d.id = search_fts.rowid WHERE search_fts MATCH ?1",
-            filters!(),
-            " ORDER BY search_fts.rowid LIMIT 1 OFFSET ?9"
-        ))?
-        .query_row(
-            params![
-                expression,
-                conference.id,
-                entities,
-                query.day,
-                query.track,
-                query.kind,
-                query.hall,
-                query.category,
-                EXACT_LIMIT.max(i64::from(limit))
-            ],
-            |r| r.get(0),
-        )
-        .optional()?
-    };
-    if broad.is_none() {
+                filters!(),
+                " ORDER BY search_fts.rowid LIMIT 1 OFFSET ?9"
+            ))?
+            .query_row(
+                params![
+                    expression,
+                    conference.id,
+                    entities,
+                    query.day,
+                    query.track,
+                    query.kind,
+                    query.hall,
+                    query.category,
+                    EXACT_LIMIT.max(i64::from(limit))
+                ],
+                |r| r.get::<_, i64>(0),
+            )
+            .optional()?
+            .is_some();
+    if !broad {
         let mut stmt = conn.prepare_cached(concat!(
             fields!(),
             ", bm25(search_fts, 10.0, 1.0, 2.0) AS rank

@@ -67,6 +67,21 @@ mod tests {
         rows.collect::<Result<_, _>>().expect("rows")
     }
 
+    /// A store as an older Plenary left it: the first `version` migrations applied.
+    fn store_at(version: usize) -> Connection {
+        let conn = Connection::open_in_memory().expect("open");
+        for (i, (_, sql)) in MIGRATIONS.iter().take(version).enumerate() {
+            conn.execute_batch(sql).expect("old migration");
+            conn.pragma_update(None, "user_version", (i + 1) as i64)
+                .expect("version");
+        }
+        conn
+    }
+
+    /// One conference, id 1, for rows that need one.
+    const CONFERENCE: &str = "INSERT INTO conference (id, slug, title, time_zone, imported_at)
+        VALUES (1, 'c', 'C', 'UTC', '2025-01-01T00:00:00Z');";
+
     #[test]
     fn released_migrations_are_never_edited() {
         // When you add a migration, add its digest here. Never change an existing line.
@@ -120,12 +135,7 @@ mod tests {
         let mut fresh = Connection::open_in_memory().expect("open");
         apply(&mut fresh).expect("fresh");
         for start in 1..=MIGRATIONS.len() {
-            let mut old = Connection::open_in_memory().expect("open");
-            for (i, (_, sql)) in MIGRATIONS.iter().take(start).enumerate() {
-                old.execute_batch(sql).expect("old migration");
-                old.pragma_update(None, "user_version", (i + 1) as i64)
-                    .expect("version");
-            }
+            let mut old = store_at(start);
             apply(&mut old).expect("upgrade");
             assert_eq!(
                 schema(&old),
@@ -137,22 +147,16 @@ mod tests {
 
     #[test]
     fn upgrading_to_05_fills_each_sessions_speaker_names_in_order() {
-        let mut conn = Connection::open_in_memory().expect("open");
-        for (i, (_, sql)) in MIGRATIONS.iter().take(4).enumerate() {
-            conn.execute_batch(sql).expect("old migration");
-            conn.pragma_update(None, "user_version", (i + 1) as i64)
-                .expect("version");
-        }
+        let mut conn = store_at(4);
         conn.execute_batch(
-            "INSERT INTO conference (id, slug, title, time_zone, imported_at)
-                 VALUES (1, 'c', 'C', 'UTC', '2025-01-01T00:00:00Z');
+            &format!("{CONFERENCE}
              INSERT INTO person (id, conference_id, key, name) VALUES
                  (1, 1, 'ada', 'Ada'), (2, 1, 'grace', 'Grace');
              INSERT INTO session (id, conference_id, key, title, starts_at, ends_at, time_zone, day)
                  VALUES (1, 1, 'two', 'Two speakers', 0, 60, 'UTC', '1970-01-01'),
                         (2, 1, 'none', 'No speakers', 0, 60, 'UTC', '1970-01-01');
-             INSERT INTO session_person (session_id, person_id, position) VALUES (1, 1, 1), (1, 2, 0);",
-        )
+             INSERT INTO session_person (session_id, person_id, position) VALUES (1, 1, 1), (1, 2, 0);"
+        ))
         .expect("a version-4 store with sessions");
         apply(&mut conn).expect("upgrade");
         let names: Vec<String> = conn
@@ -167,19 +171,13 @@ mod tests {
 
     #[test]
     fn upgrading_to_06_indexes_every_label_for_short_prefixes() {
-        let mut conn = Connection::open_in_memory().expect("open");
-        for (i, (_, sql)) in MIGRATIONS.iter().take(5).enumerate() {
-            conn.execute_batch(sql).expect("old migration");
-            conn.pragma_update(None, "user_version", (i + 1) as i64)
-                .expect("version");
-        }
-        conn.execute_batch(
-            "INSERT INTO conference (id, slug, title, time_zone, imported_at)
-                 VALUES (1, 'c', 'C', 'UTC', '2025-01-01T00:00:00Z');
+        let mut conn = store_at(5);
+        conn.execute_batch(&format!(
+            "{CONFERENCE}
              INSERT INTO search_doc (id, conference_id, entity, entity_id, key, label, other_label)
                  VALUES (7, 1, 'exhibitor', 1, 'unitree', 'Unitree Robotics', '宇树科技'),
-                        (8, 1, 'session', 1, 'talk', 'Opening', NULL);",
-        )
+                        (8, 1, 'session', 1, 'talk', 'Opening', NULL);"
+        ))
         .expect("a version-5 store with search rows");
         apply(&mut conn).expect("upgrade");
         let rows = |query: &str| -> Vec<i64> {

@@ -13,6 +13,7 @@ use super::{ChangeField, StoredChange};
 use crate::error::Result;
 use crate::model::Zone;
 use crate::reminders::{Notice, NoticeKind};
+use crate::text::capitalise;
 use crate::Store;
 
 /// Past this many alerts at once, one notice sums them up instead of one each.
@@ -81,14 +82,6 @@ impl ChangeAlert {
                 .to_string(),
             Err(_) => text.to_string(),
         }
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
