@@ -16,7 +16,7 @@
 //!   index order, and these are ordered by where the query matched (the label, then the other
 //!   label, then only the body), shorter labels first. Typing one more character narrows it.
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, ToSql};
 
 use super::tokens::{match_expression, terms, Highlighter, Term};
 use super::{Entity, SearchHit, SearchQuery};
@@ -101,6 +101,17 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
             .map(|t| conference.zone.localize(t).to_rfc3339());
         hit
     };
+    // ?1..?8, shared by every statement here; `more` are ?9 onwards.
+    let shared: [&dyn ToSql; 8] = [
+        &expression,
+        &conference.id,
+        &entities,
+        &query.day,
+        &query.track,
+        &query.kind,
+        &query.hall,
+        &query.category,
+    ];
     // One or two letters: labels only, through their own prefix indexes (migration 06).
     let short = terms
         .iter()
@@ -114,17 +125,7 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
                 " ORDER BY search_fts.rowid LIMIT 1 OFFSET ?9"
             ))?
             .query_row(
-                params![
-                    expression,
-                    conference.id,
-                    entities,
-                    query.day,
-                    query.track,
-                    query.kind,
-                    query.hall,
-                    query.category,
-                    EXACT_LIMIT.max(i64::from(limit))
-                ],
+                params_from_iter(joined(&shared, &[&EXACT_LIMIT.max(i64::from(limit))])),
                 |r| r.get::<_, i64>(0),
             )
             .optional()?
@@ -138,23 +139,10 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
             filters!(),
             " ORDER BY rank LIMIT ?9"
         ))?;
-        let rows = stmt.query_map(
-            params![
-                expression,
-                conference.id,
-                entities,
-                query.day,
-                query.track,
-                query.kind,
-                query.hall,
-                query.category,
-                limit
-            ],
-            |r| {
-                let rank = r.get(6)?;
-                hit(r, rank)
-            },
-        )?;
+        let rows = stmt.query_map(params_from_iter(joined(&shared, &[&limit])), |r| {
+            let rank = r.get(6)?;
+            hit(r, rank)
+        })?;
         return Ok(rows
             .map(|row| row.map(localize))
             .collect::<Result<_, _>>()?);
@@ -212,20 +200,15 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
             continue;
         };
         let rows = stmt.query_map(
-            params![
-                expression,
-                conference.id,
-                entities,
-                query.day,
-                query.track,
-                query.kind,
-                query.hall,
-                query.category,
-                BROAD_PER_KIND.max(i64::from(limit)),
-                low,
-                entity.as_str(),
-                high
-            ],
+            params_from_iter(joined(
+                &shared,
+                &[
+                    &BROAD_PER_KIND.max(i64::from(limit)),
+                    &low,
+                    &entity.as_str(),
+                    &high,
+                ],
+            )),
             |r| hit(r, 0.0),
         )?;
         for row in rows {
@@ -239,6 +222,11 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
     hits.sort_by(|a, b| a.0.rank.total_cmp(&b.0.rank));
     hits.truncate(limit as usize);
     Ok(hits.into_iter().map(localize).collect())
+}
+
+/// The parameters `shared` then `more`, in order.
+fn joined<'a>(shared: &[&'a dyn ToSql], more: &[&'a dyn ToSql]) -> Vec<&'a dyn ToSql> {
+    shared.iter().chain(more).copied().collect()
 }
 
 /// A broad match's place: 0–1 when the label holds every term, 1–2 when the other label
