@@ -16,6 +16,7 @@ pub use error::CommandError;
 
 /// Builds and runs the app until its last window closes.
 pub fn run() {
+    prefer_cpu_painting_without_a_gpu();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
@@ -54,6 +55,22 @@ pub fn run() {
     if let Err(error) = result {
         eprintln!("plenary: {error}");
         std::process::exit(1);
+    }
+}
+
+/// On a machine with no GPU (no DRI device: a VM, a remote desktop, Xvfb), WebKitGTK still
+/// composites every frame through OpenGL, which Mesa then emulates on the CPU: scrolling the
+/// 100× exhibitor list ran at 5–9 frames a second that way, and at 62 with WebKit's own CPU
+/// painting (docs/benchmarks.md). So without a GPU the app asks for the latter, unless the
+/// user set `WEBKIT_DISABLE_COMPOSITING_MODE` themselves (`0` keeps compositing on). It runs
+/// before GTK starts, while the process has one thread.
+fn prefer_cpu_painting_without_a_gpu() {
+    const VAR: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+    if cfg!(target_os = "linux")
+        && std::env::var_os(VAR).is_none()
+        && !std::path::Path::new("/dev/dri").exists()
+    {
+        std::env::set_var(VAR, "1");
     }
 }
 

@@ -9,6 +9,7 @@ use std::ffi::OsString;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
@@ -95,6 +96,18 @@ pub fn enabled() -> bool {
     false
 }
 
+/// Whether apps started from here choose their own painting (see [`leave_painting_to_the_app`]).
+static APP_CHOOSES_PAINTING: AtomicBool = AtomicBool::new(false);
+
+/// Lets apps started after this call choose how WebKit paints, as they do for users. Without
+/// a GPU the app asks for CPU painting, and WebKitWebDriver's automation sometimes hangs that
+/// way (docs/benchmarks.md), so by default the harness keeps compositing on
+/// (`WEBKIT_DISABLE_COMPOSITING_MODE=0`) unless the variable is already set. The benchmarks
+/// call this to measure what a user gets.
+pub fn leave_painting_to_the_app() {
+    APP_CHOOSES_PAINTING.store(true, Ordering::Relaxed);
+}
+
 /// The environment that keeps an app run private: the store in `data_dir`
 /// (`PLENARY_DATA_DIR`), and WebKit's storage (the UI's settings) and GTK's recent files under
 /// it too, so tests share nothing with each other or with the user's own profile.
@@ -109,6 +122,13 @@ pub fn profile_env(data_dir: &Path) -> Vec<(&'static str, PathBuf)> {
         // GTK's own settings (the file chooser's) in memory: there is no dconf service.
         ("GSETTINGS_BACKEND", "memory".into()),
     ]
+}
+
+/// `WEBKIT_DISABLE_COMPOSITING_MODE=0` for the app, unless it may choose or the caller chose.
+fn painting_env() -> Option<(&'static str, &'static str)> {
+    const VAR: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+    let chosen = APP_CHOOSES_PAINTING.load(Ordering::Relaxed) || std::env::var_os(VAR).is_some();
+    (!chosen).then_some((VAR, "0"))
 }
 
 /// Writes a dunst configuration under `data_dir` whose one rule runs a script logging every
@@ -347,6 +367,7 @@ impl App {
             ])
             .env("DISPLAY", &xvfb.display)
             .envs(profile_env(data_dir))
+            .envs(painting_env())
             .envs(extra.iter().map(|(k, v)| (*k, v)))
             .stdin(Stdio::null())
             .stdout(Stdio::null())

@@ -19,7 +19,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use plenary_e2e::{app_binary, App, Result};
+use plenary_e2e::{app_binary, leave_painting_to_the_app, App, Result};
 use serde_json::{json, Value};
 
 const START_TARGET_MS: f64 = 400.0;
@@ -37,6 +37,8 @@ async fn main() -> Result<()> {
     // PLENARY_BENCH_ONLY=start,keystroke,scroll runs only those parts.
     let only = std::env::var("PLENARY_BENCH_ONLY").unwrap_or_default();
     let wanted = |part: &str| only.is_empty() || only.split(',').any(|p| p == part);
+    // Measure what users get: the app picks how WebKit paints.
+    leave_painting_to_the_app();
     let work = tempfile::tempdir()?;
     println!("app: {}", app_binary().display());
     if wanted("start") {
