@@ -19,6 +19,7 @@ mod frab_xml;
 mod fuzz_regressions;
 mod hostile;
 mod ical;
+mod plan;
 mod reconcile_props;
 mod recovery;
 mod reminders;

@@ -7,9 +7,13 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::Result;
+use crate::plan::{
+    self,
+    day::{TooFar, Walks},
+};
 use crate::store::{
-    Bookmark, BookmarkKind, ExhibitorFilter, ExhibitorView, Priority, SessionFilter, SessionView,
-    Store,
+    Bookmark, BookmarkKind, ExhibitorFilter, ExhibitorView, PlanMark, Priority, SessionFilter,
+    SessionView, Store,
 };
 
 /// A bookmarked session in the agenda.
@@ -18,8 +22,13 @@ pub struct AgendaItem {
     pub session: SessionView,
     pub priority: Priority,
     pub note: String,
+    /// What the user decided for it when planning the day, if anything.
+    pub plan: Option<PlanMark>,
     /// Keys of other agenda sessions this one overlaps.
     pub overlaps: Vec<String>,
+    /// Keys of agenda sessions that do not overlap this one but are too far to walk to or
+    /// from in the time between ("can't make it").
+    pub too_far: Vec<String>,
 }
 
 /// Free time between bookmarked sessions on one day.
@@ -45,6 +54,10 @@ pub struct Agenda {
     pub days: Vec<AgendaDay>,
     /// Number of overlapping pairs.
     pub overlap_count: usize,
+    /// Pairs of sessions with too little time between them for the walk, every day's.
+    pub too_far: Vec<TooFar>,
+    /// False when the conference has no venue map, so walks are not known.
+    pub walks_known: bool,
     /// Bookmarked exhibitors, to visit.
     pub exhibitors: Vec<ExhibitorView>,
     /// Bookmarks whose session or exhibitor vanished from the programme; kept for the user.
@@ -77,12 +90,31 @@ impl Store {
                 AgendaItem {
                     priority: mark.map(|b| b.priority).unwrap_or_default(),
                     note: mark.map(|b| b.note.clone()).unwrap_or_default(),
+                    plan: mark.and_then(|b| b.plan),
                     session,
                     overlaps: Vec::new(),
+                    too_far: Vec::new(),
                 }
             })
             .collect();
-        let (days, overlap_count) = by_day(items);
+        let (mut days, overlap_count) = by_day(items);
+        let layout = self.layout(Some(&slug))?;
+        let walker = layout.walker();
+        let mut too_far = Vec::new();
+        for day in &mut days {
+            let sessions: Vec<SessionView> = day.items.iter().map(|i| i.session.clone()).collect();
+            let pairs = plan::day::too_far(&sessions, &Walks::new(walker.as_ref(), &sessions));
+            for pair in &pairs {
+                for item in &mut day.items {
+                    if item.session.key == pair.from {
+                        item.too_far.push(pair.to.clone());
+                    } else if item.session.key == pair.to {
+                        item.too_far.push(pair.from.clone());
+                    }
+                }
+            }
+            too_far.extend(pairs);
+        }
         let exhibitors = self.exhibitors_where(
             &ExhibitorFilter {
                 conference: Some(slug.clone()),
@@ -96,6 +128,8 @@ impl Store {
             conference: slug,
             days,
             overlap_count,
+            too_far,
+            walks_known: walker.is_some(),
             exhibitors,
             orphans,
         })

@@ -7,12 +7,16 @@ use ts_rs::{Config, TS};
 
 use crate::agenda::{Agenda, AgendaDay, AgendaItem, Gap};
 use crate::model::{Format, Link, Warning};
+use crate::plan::booths::{BoothRoute, LeftOff, RouteRequest, RouteStop, Skipped};
+use crate::plan::day::{Because, DayPlan, PlanItem, Reason, Suggestion, TooFar};
+use crate::plan::maps::VenueMapReport;
+use crate::plan::venues::{HallPlan, VenueMap, VenuePlan, Walk};
 use crate::reminders::{Notice, NoticeKind, PendingReminder, Reminder, ReminderDefaults};
 use crate::search::{Entity, SearchHit, SearchQuery};
 use crate::store::{
     BackupBookmark, Bookmark, BookmarkChange, BookmarkKind, BookmarkTally, ConferenceSummary,
-    ExhibitorFilter, ExhibitorView, ImportReport, PersonView, Priority, ProductView, Progress,
-    Recovery, RestoreReport, SessionFilter, SessionView,
+    ExhibitorFilter, ExhibitorView, ImportReport, PersonView, PlanMark, Priority, ProductView,
+    Progress, Recovery, RestoreReport, SessionFilter, SessionView,
 };
 use crate::subscribe::{
     Change, ChangeField, RefreshOutcome, RefreshReport, RefreshStatus, StoredChange,
@@ -64,6 +68,23 @@ pub fn typescript() -> String {
         SubscriptionView::decl(&cfg),
         WhatChanged::decl(&cfg),
         RefreshOutcome::decl(&cfg),
+        PlanMark::decl(&cfg),
+        TooFar::decl(&cfg),
+        Reason::decl(&cfg),
+        PlanItem::decl(&cfg),
+        Because::decl(&cfg),
+        Suggestion::decl(&cfg),
+        DayPlan::decl(&cfg),
+        RouteRequest::decl(&cfg),
+        RouteStop::decl(&cfg),
+        Skipped::decl(&cfg),
+        LeftOff::decl(&cfg),
+        BoothRoute::decl(&cfg),
+        VenueMapReport::decl(&cfg),
+        VenueMap::decl(&cfg),
+        VenuePlan::decl(&cfg),
+        HallPlan::decl(&cfg),
+        Walk::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from plenary-core's Rust types by `src-tauri/core/src/bindings.rs`.\n\

@@ -19,6 +19,13 @@ pub const WAIC_2025_FILE: &str = "assets/waic2025/waic2025.json";
 /// The dataset as shipped: Plenary's own format, the serialised [`ConferenceData`].
 pub const WAIC_2025_JSON: &str = include_str!("../../../assets/waic2025/waic2025.json");
 
+/// The name the venue map is read under.
+pub const WAIC_2025_VENUES_FILE: &str = "assets/waic2025/venues.json";
+
+/// WAIC 2025's venue map (`docs/venues.md`): its venues, the four themed halls with booth
+/// positions, and the walks between venues. The layout is illustrative throughout.
+pub const WAIC_2025_VENUES: &str = include_str!("../../../assets/waic2025/venues.json");
+
 /// Parses the built-in WAIC 2025 dataset.
 ///
 /// It goes through [`import::parse`] like any user file, so keys and derived lists are

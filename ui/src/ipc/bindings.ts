@@ -125,7 +125,11 @@ orphaned: boolean,
 /**
  * When to be reminded before a session starts; ignored for people and exhibitors.
  */
-reminder: Reminder, created_at: string, updated_at: string, };
+reminder: Reminder, 
+/**
+ * Sessions: what the user decided when planning the day, if anything.
+ */
+plan: PlanMark | null, created_at: string, updated_at: string, };
 
 export type BookmarkChange = { conference: string, kind?: BookmarkKind, key: string, priority?: Priority, note?: string, visited?: boolean, reminder?: Reminder, };
 
@@ -162,7 +166,11 @@ start: number | null, orphaned: boolean,
 /**
  * When to be reminded before the session; absent in backups made before reminders.
  */
-reminder: Reminder, created_at: string, updated_at: string, };
+reminder: Reminder, 
+/**
+ * The user's decision when planning the day; absent in backups made before plans.
+ */
+plan?: PlanMark | null, created_at: string, updated_at: string, };
 
 export type RestoreReport = { 
 /**
@@ -250,6 +258,14 @@ export type Agenda = { conference: string, days: Array<AgendaDay>,
  */
 overlap_count: number, 
 /**
+ * Pairs of sessions with too little time between them for the walk, every day's.
+ */
+too_far: Array<TooFar>, 
+/**
+ * False when the conference has no venue map, so walks are not known.
+ */
+walks_known: boolean, 
+/**
  * Bookmarked exhibitors, to visit.
  */
 exhibitors: Array<ExhibitorView>, 
@@ -262,9 +278,18 @@ export type AgendaDay = { date: string, items: Array<AgendaItem>, gaps: Array<Ga
 
 export type AgendaItem = { session: SessionView, priority: Priority, note: string, 
 /**
+ * What the user decided for it when planning the day, if anything.
+ */
+plan: PlanMark | null, 
+/**
  * Keys of other agenda sessions this one overlaps.
  */
-overlaps: Array<string>, };
+overlaps: Array<string>, 
+/**
+ * Keys of agenda sessions that do not overlap this one but are too far to walk to or
+ * from in the time between ("can't make it").
+ */
+too_far: Array<string>, };
 
 export type Gap = { start: string, end: string, minutes: number, };
 
@@ -405,3 +430,220 @@ error: string | null,
  * The error's kind (as `CommandError` gives it), when it failed.
  */
 error_kind: string | null, };
+
+export type PlanMark = "in" | "out";
+
+export type TooFar = { 
+/**
+ * The earlier session's key.
+ */
+from: string, 
+/**
+ * The later session's key.
+ */
+to: string, walk_minutes: number, gap_minutes: number, 
+/**
+ * True when the walk rests on an illustrative layout or walk between venues.
+ */
+illustrative: boolean, };
+
+export type Reason = { "kind": "no_clash" } | { "kind": "chosen_over", keys: Array<string>, } | { "kind": "overlaps", key: string, priority: Priority, } | { "kind": "taken_out" } | { "kind": "too_far", key: string, priority: Priority, walk_minutes: number, gap_minutes: number, };
+
+export type PlanItem = { session: SessionView, priority: Priority, 
+/**
+ * What the user decided for it, if anything.
+ */
+mark: PlanMark | null, reason: Reason, 
+/**
+ * The reason in a sentence (English), for the CLI.
+ */
+explanation: string, 
+/**
+ * Chosen sessions only: the walk from the previous chosen session's room, in minutes.
+ */
+walk_minutes: number | null, 
+/**
+ * Chosen sessions only: left-out sessions that clash with this one, best first; the ones
+ * to go to instead if this one falls through.
+ */
+backups: Array<string>, };
+
+export type Because = { "kind": "track", track: string, like: string, } | { "kind": "speaker", name: string, like: string, } | { "kind": "word", word: string, like: string, };
+
+export type Suggestion = { session: SessionView, because: Array<Because>, 
+/**
+ * The reasons in a sentence (English), for the CLI.
+ */
+explanation: string, };
+
+export type DayPlan = { conference: string, date: string, 
+/**
+ * In start order.
+ */
+chosen: Array<PlanItem>, 
+/**
+ * In start order.
+ */
+left_out: Array<PlanItem>, too_far: Array<TooFar>, 
+/**
+ * Sessions that fit between the chosen ones, the best few for each free stretch.
+ */
+suggestions: Array<Suggestion>, 
+/**
+ * False when the conference has no venue map: walks count as zero.
+ */
+walks_known: boolean, 
+/**
+ * True when the user accepted or changed this day's plan (some session is marked in or
+ * out).
+ */
+decided: boolean, musts: number, wants: number, maybes: number, };
+
+export type RouteRequest = { conference: string | null, 
+/**
+ * Start where this session ends (its room) and, with `before`, fit the time between.
+ */
+after: string | null, 
+/**
+ * Finish where this session is held, in time for its start.
+ */
+before: string | null, 
+/**
+ * Where to start: a room or a booth code. Default: `after`'s room, else the entrance of
+ * the venue with the most stops.
+ */
+from: string | null, 
+/**
+ * Minutes there are; the route drops stops (maybe first, then want, then must) to fit.
+ */
+minutes: number | null, 
+/**
+ * Minutes at each booth. Default [`DEFAULT_VISIT_MINUTES`].
+ */
+visit_minutes: number | null, 
+/**
+ * Also visit booths already ticked off.
+ */
+include_visited: boolean, };
+
+export type RouteStop = { 
+/**
+ * 1 for the first booth.
+ */
+number: number, exhibitor: string, name: string, other_name: string | null, hall: string | null, booth: string, 
+/**
+ * The booth on its hall's plan, in metres.
+ */
+at: [number, number], priority: Priority, visited: boolean, 
+/**
+ * From the previous stop (or the start).
+ */
+walk_minutes: number, 
+/**
+ * Minutes after setting off that the booth is reached.
+ */
+arrive_after_minutes: number, };
+
+export type Skipped = "visited" | "not_on_map" | "no_time";
+
+export type LeftOff = { exhibitor: string, name: string, priority: Priority, why: Skipped, };
+
+export type BoothRoute = { conference: string, 
+/**
+ * Where it starts: a room, a booth, or "<venue> entrance".
+ */
+start: string, 
+/**
+ * Where it must finish (the next session's room), if anywhere.
+ */
+end: string | null, stops: Array<RouteStop>, left_off: Array<LeftOff>, 
+/**
+ * From the last stop to `end`.
+ */
+end_walk_minutes: number | null, 
+/**
+ * Walking, including to the end.
+ */
+walk_minutes: number, visit_minutes: number, total_minutes: number, 
+/**
+ * The time there was, if limited.
+ */
+window_minutes: number | null, 
+/**
+ * True when every order was tried (a few stops); a heuristic's order otherwise.
+ */
+exact: boolean, 
+/**
+ * True when the walk rests on an illustrative layout.
+ */
+illustrative: boolean, };
+
+export type VenueMapReport = { conference: string, venues: number, halls: number, booths: number, 
+/**
+ * The programme's rooms the map places (directly, as a hall, or at their venue's entrance).
+ */
+rooms_placed: number, rooms: number, 
+/**
+ * Rooms the map cannot place: walks to and from them are unknown.
+ */
+rooms_unplaced: Array<string>, 
+/**
+ * Exhibitor booths the map has, of all the exhibitors' booths.
+ */
+booths_placed: number, booths_listed: number, };
+
+export type VenueMap = { 
+/**
+ * Always [`VENUE_FORMAT`].
+ */
+format: string, 
+/**
+ * The conference it belongs to; the caller's choice (or the current one) if absent.
+ */
+conference?: string | null, 
+/**
+ * Metres a second.
+ */
+walking_speed: number, sources: Array<string>, venues: Array<VenuePlan>, walks: Array<Walk>, };
+
+export type VenuePlan = { 
+/**
+ * As the programme names it.
+ */
+name: string, width: number, depth: number, 
+/**
+ * Where people come in and leave for other venues.
+ */
+entrance: [number, number], 
+/**
+ * Rooms by the programme's name, where they are on this plan.
+ */
+rooms: { [key in string]: [number, number] }, halls: Array<HallPlan>, 
+/**
+ * True when the layout is not from a source: shown as illustrative.
+ */
+illustrative: boolean, sources: Array<string>, };
+
+export type HallPlan = { 
+/**
+ * As exhibitors' `hall` names it.
+ */
+name: string, other_name?: string | null, 
+/**
+ * The hall's top-left corner on the venue's plan.
+ */
+at: [number, number], width: number, depth: number, 
+/**
+ * The hall's door, on the hall's own plan.
+ */
+entrance: [number, number], 
+/**
+ * Booth codes (as exhibitors' `booths` give them), each booth's centre on the hall's plan.
+ */
+booths: { [key in string]: [number, number] }, illustrative: boolean, sources: Array<string>, };
+
+export type Walk = { from: string, to: string, minutes: number, 
+/**
+ * How the walk goes, when it is not simply on foot ("by metro or taxi").
+ */
+note?: string | null, illustrative: boolean, sources: Array<string>, };

@@ -61,7 +61,7 @@ export function createMockState(options: MockOptions = {}): MockState {
 
 function mark(conference: string, kind: BookmarkKind, key: string, title: string, priority: Bookmark["priority"]): Bookmark {
   const now = "2026-11-22T08:00:00Z";
-  return { conference, kind, key, priority, note: "", visited: false, title, orphaned: false, reminder: { kind: "default" }, created_at: now, updated_at: now };
+  return { conference, kind, key, priority, note: "", visited: false, title, orphaned: false, reminder: { kind: "default" }, plan: null, created_at: now, updated_at: now };
 }
 
 function fail(kind: string, message: string): never {
@@ -91,7 +91,7 @@ export function createMockBackend(state: MockState = createMockState(), options:
       .sort((a, b) => instant(a.start) - instant(b.start) || a.key.localeCompare(b.key))
       .map((session) => {
         const m = marks.find((x) => x.key === session.key);
-        return { session, priority: m?.priority ?? "want", note: m?.note ?? "", overlaps: [] };
+        return { session, priority: m?.priority ?? "want", note: m?.note ?? "", plan: m?.plan ?? null, overlaps: [], too_far: [] };
       });
     let pairs = 0;
     items.forEach((a, i) => {
@@ -125,6 +125,9 @@ export function createMockBackend(state: MockState = createMockState(), options:
       conference: slug,
       days,
       overlap_count: pairs,
+      // The mock has no venue map: walks are unknown, as for an imported conference without one.
+      too_far: [],
+      walks_known: false,
       exhibitors: state.exhibitors.filter((e) => e.conference === slug).map(exhibitorView).filter((e) => e.bookmark),
       orphans: state.bookmarks.filter((b) => b.conference === slug && b.orphaned),
     };

@@ -12,42 +12,57 @@ pub const EXACT_UP_TO: usize = 8;
 /// distance `dist(a, b)` between any two of the `n` points (the start is point 0). The distance
 /// must be the same both ways, as a walk is: 2-opt reverses stretches of the path.
 pub fn order(n: usize, dist: impl Fn(usize, usize) -> f64) -> (Vec<usize>, f64) {
-    if n <= 1 {
-        return (Vec::new(), 0.0);
+    order_with_end(n, None, dist)
+}
+
+/// As [`order`], but when `end` is given the route finishes at that point (where the next
+/// session is, say): it is not among the stops returned, and the walk to it is in the length.
+pub fn order_with_end(
+    n: usize,
+    end: Option<usize>,
+    dist: impl Fn(usize, usize) -> f64,
+) -> (Vec<usize>, f64) {
+    let mut stops: Vec<usize> = (1..n).filter(|&p| Some(p) != end).collect();
+    if stops.is_empty() {
+        return (stops, end.map_or(0.0, |e| dist(0, e)));
     }
-    let mut stops: Vec<usize> = (1..n).collect();
     if stops.len() <= EXACT_UP_TO {
-        exact(&mut stops, &dist);
+        exact(&mut stops, end, &dist);
     } else {
-        stops = nearest_neighbour(n, &dist);
-        two_opt(&mut stops, &dist);
+        stops = nearest_neighbour(n, end, &dist);
+        two_opt(&mut stops, end, &dist);
     }
-    let length = length(&stops, &dist);
+    let length = total(&stops, end, &dist);
     (stops, length)
 }
 
 /// The length of the path 0 → stops[0] → stops[1] → ….
 pub fn length(stops: &[usize], dist: &impl Fn(usize, usize) -> f64) -> f64 {
+    total(stops, None, dist)
+}
+
+/// The length of the path 0 → stops[0] → … → end.
+fn total(stops: &[usize], end: Option<usize>, dist: &impl Fn(usize, usize) -> f64) -> f64 {
     let mut at = 0;
-    let mut total = 0.0;
-    for &s in stops {
-        total += dist(at, s);
+    let mut sum = 0.0;
+    for &s in stops.iter().chain(end.iter()) {
+        sum += dist(at, s);
         at = s;
     }
-    total
+    sum
 }
 
 /// Tries every order of `stops` (Heap's algorithm) and leaves the shortest in place.
-fn exact(stops: &mut [usize], dist: &impl Fn(usize, usize) -> f64) {
+fn exact(stops: &mut [usize], end: Option<usize>, dist: &impl Fn(usize, usize) -> f64) {
     let mut best = stops.to_vec();
-    let mut best_length = length(stops, dist);
+    let mut best_length = total(stops, end, dist);
     let mut counters = vec![0; stops.len()];
     let mut i = 1;
     while i < stops.len() {
         if counters[i] < i {
             let swap = if i % 2 == 0 { 0 } else { counters[i] };
             stops.swap(swap, i);
-            let l = length(stops, dist);
+            let l = total(stops, end, dist);
             if l < best_length {
                 best_length = l;
                 best.copy_from_slice(stops);
@@ -63,8 +78,12 @@ fn exact(stops: &mut [usize], dist: &impl Fn(usize, usize) -> f64) {
 }
 
 /// From the start, always to the closest stop not yet visited.
-pub(crate) fn nearest_neighbour(n: usize, dist: &impl Fn(usize, usize) -> f64) -> Vec<usize> {
-    let mut left: Vec<usize> = (1..n).collect();
+pub(crate) fn nearest_neighbour(
+    n: usize,
+    end: Option<usize>,
+    dist: &impl Fn(usize, usize) -> f64,
+) -> Vec<usize> {
+    let mut left: Vec<usize> = (1..n).filter(|&p| Some(p) != end).collect();
     let mut path = Vec::with_capacity(left.len());
     let mut at = 0;
     while let Some((k, _)) = left
@@ -78,11 +97,17 @@ pub(crate) fn nearest_neighbour(n: usize, dist: &impl Fn(usize, usize) -> f64) -
     path
 }
 
-/// Reverses stretches of the path while that shortens it. The path's end is free (it does not
-/// return to the start), so reversing a stretch that reaches the end changes one edge only.
-pub(crate) fn two_opt(stops: &mut [usize], dist: &impl Fn(usize, usize) -> f64) {
+/// Reverses stretches of the path while that shortens it. With no fixed end the path's end is
+/// free (it does not return to the start), so reversing a stretch that reaches the end changes
+/// one edge only; with one, the last edge goes to it.
+pub(crate) fn two_opt(
+    stops: &mut [usize],
+    end: Option<usize>,
+    dist: &impl Fn(usize, usize) -> f64,
+) {
     let n = stops.len();
     let before = |stops: &[usize], i: usize| if i == 0 { 0 } else { stops[i - 1] };
+    let after = |stops: &[usize], j: usize| if j + 1 < n { Some(stops[j + 1]) } else { end };
     let mut improved = true;
     while improved {
         improved = false;
@@ -90,18 +115,9 @@ pub(crate) fn two_opt(stops: &mut [usize], dist: &impl Fn(usize, usize) -> f64) 
             for j in i + 1..n {
                 let a = before(stops, i);
                 let (b, c) = (stops[i], stops[j]);
-                let old = dist(a, b)
-                    + if j + 1 < n {
-                        dist(c, stops[j + 1])
-                    } else {
-                        0.0
-                    };
-                let new = dist(a, c)
-                    + if j + 1 < n {
-                        dist(b, stops[j + 1])
-                    } else {
-                        0.0
-                    };
+                let d = after(stops, j);
+                let old = dist(a, b) + d.map_or(0.0, |d| dist(c, d));
+                let new = dist(a, c) + d.map_or(0.0, |d| dist(b, d));
                 if new + 1e-9 < old {
                     stops[i..=j].reverse();
                     improved = true;
@@ -129,8 +145,8 @@ mod tests {
                 .map(|_| (rng.below(1000) as f64 / 10.0, rng.below(1000) as f64 / 10.0))
                 .collect();
             let dist = euclid(&points);
-            let mut stops = nearest_neighbour(points.len(), &dist);
-            two_opt(&mut stops, &dist);
+            let mut stops = nearest_neighbour(points.len(), None, &dist);
+            two_opt(&mut stops, None, &dist);
             let excess = length(&stops, &dist) / brute_force(points.len(), &dist) - 1.0;
             sum += excess;
             worst = worst.max(excess);
@@ -165,6 +181,41 @@ mod tests {
         go(0, &mut (1..n).collect(), dist)
     }
 
+    /// As [`brute_force`], for routes that must finish at `end`.
+    fn brute_force_to(n: usize, end: usize, dist: &impl Fn(usize, usize) -> f64) -> f64 {
+        fn go(
+            at: usize,
+            end: usize,
+            left: &mut Vec<usize>,
+            dist: &impl Fn(usize, usize) -> f64,
+        ) -> f64 {
+            if left.is_empty() {
+                return dist(at, end);
+            }
+            let mut best = f64::INFINITY;
+            for k in 0..left.len() {
+                let next = left.remove(k);
+                best = best.min(dist(at, next) + go(next, end, left, dist));
+                left.insert(k, next);
+            }
+            best
+        }
+        go(0, end, &mut (1..n).filter(|&p| p != end).collect(), dist)
+    }
+
+    #[test]
+    fn a_fixed_end_is_walked_to_last() {
+        // Start at 0, the next session's room at 10: the stop at 4 comes first, then 9.
+        let points = [(0.0, 0.0), (9.0, 0.0), (4.0, 0.0), (10.0, 0.0)];
+        let (stops, length) = order_with_end(points.len(), Some(3), euclid(&points));
+        assert_eq!(stops, [2, 1]);
+        assert!((length - 10.0).abs() < 1e-9);
+        assert_eq!(
+            order_with_end(2, Some(1), euclid(&points)),
+            (Vec::new(), 9.0)
+        );
+    }
+
     #[test]
     fn stops_on_a_line_are_visited_in_order() {
         let points = [(0.0, 0.0), (3.0, 0.0), (1.0, 0.0), (2.0, 0.0)];
@@ -191,14 +242,27 @@ mod tests {
             prop_assert!((length - brute_force(points.len(), &dist)).abs() < 1e-6);
         }
 
+        /// With a fixed end too, small routes are the shortest, and larger ones visit every
+        /// stop once and end there.
+        #[test]
+        fn routes_to_a_fixed_end_are_the_shortest(points in prop::collection::vec((0.0f64..100.0, 0.0f64..100.0), 2..=EXACT_UP_TO + 2)) {
+            let dist = euclid(&points);
+            let end = points.len() - 1;
+            let (stops, length) = order_with_end(points.len(), Some(end), &dist);
+            let mut sorted = stops.clone();
+            sorted.sort_unstable();
+            prop_assert_eq!(sorted, (1..end).collect::<Vec<_>>());
+            prop_assert!((length - brute_force_to(points.len(), end, &dist)).abs() < 1e-6);
+        }
+
         /// The heuristic visits every stop once, is never longer than nearest neighbour alone,
         /// and no single reversal can shorten what it returns.
         #[test]
         fn the_heuristic_is_locally_optimal(points in prop::collection::vec((0.0f64..100.0, 0.0f64..100.0), 2..=12)) {
             let dist = euclid(&points);
-            let nn = nearest_neighbour(points.len(), &dist);
+            let nn = nearest_neighbour(points.len(), None, &dist);
             let mut improved = nn.clone();
-            two_opt(&mut improved, &dist);
+            two_opt(&mut improved, None, &dist);
             let mut sorted = improved.clone();
             sorted.sort_unstable();
             prop_assert_eq!(sorted, (1..points.len()).collect::<Vec<_>>());

@@ -1,7 +1,8 @@
 //! Choosing which bookmarked sessions to attend: weighted interval scheduling where two
 //! sessions fit together only if the first ends early enough to walk to the second's room.
 //!
-//! Priorities are lexicographic: one more "must" beats any number of "want"s, which beat any
+//! Priorities are lexicographic: a session the user put in the plan comes first, then one more
+//! "must" beats any number of "want"s, which beat any
 //! number of "maybe"s; among equal choices, more minutes in sessions wins. Because the walk
 //! depends on both rooms, "fits after" is not a single cut-off time, so the classic
 //! predecessor search does not apply; instead each session is tried after every earlier one,
@@ -18,11 +19,15 @@ pub struct Slot {
     pub end: i64,
     /// The bookmark's priority: what the choice weighs.
     pub priority: Priority,
+    /// The user put it in the plan: it outweighs any priority.
+    pub pinned: bool,
 }
 
 /// How good a set of sessions is: compared field by field, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Score {
+    /// Sessions the user put in the plan.
+    pub pinned: u32,
     /// Sessions bookmarked "must".
     pub must: u32,
     /// Sessions bookmarked "want".
@@ -36,6 +41,7 @@ pub struct Score {
 impl Score {
     fn of(slot: &Slot) -> Score {
         let mut score = Score {
+            pinned: u32::from(slot.pinned),
             minutes: (slot.end - slot.start) / 60,
             ..Score::default()
         };
@@ -49,6 +55,7 @@ impl Score {
 
     fn plus(self, other: Score) -> Score {
         Score {
+            pinned: self.pinned + other.pinned,
             must: self.must + other.must,
             want: self.want + other.want,
             maybe: self.maybe + other.maybe,
@@ -103,6 +110,7 @@ mod tests {
             start: start_min * 60,
             end: end_min * 60,
             priority,
+            pinned: false,
         }
     }
 
@@ -154,6 +162,19 @@ mod tests {
     }
 
     #[test]
+    fn a_session_put_in_the_plan_beats_two_musts() {
+        let mut slots = [
+            slot(0, 60, Priority::Must),
+            slot(30, 90, Priority::Maybe),
+            slot(60, 120, Priority::Must),
+        ];
+        slots[1].pinned = true;
+        let (chosen, score) = choose(&slots, |_, _| 0);
+        assert_eq!(chosen, [1]);
+        assert_eq!((score.pinned, score.must, score.maybe), (1, 0, 1));
+    }
+
+    #[test]
     fn nothing_to_choose() {
         assert_eq!(choose(&[], |_, _| 0), (Vec::new(), Score::default()));
     }
@@ -170,10 +191,13 @@ mod tests {
         /// Exact: the same score as trying every subset, and the choice itself fits.
         #[test]
         fn matches_brute_force(
-            raw in prop::collection::vec((0i64..600, 10i64..120, priority(), 0usize..3), 0..11),
+            raw in prop::collection::vec((0i64..600, 10i64..120, priority(), 0usize..3, prop::bool::weighted(0.2)), 0..11),
             walks in prop::collection::vec(0i64..40, 9),
         ) {
-            let slots: Vec<Slot> = raw.iter().map(|&(s, d, p, _)| slot(s, s + d, p)).collect();
+            let slots: Vec<Slot> = raw
+                .iter()
+                .map(|&(s, d, p, _, pinned)| Slot { pinned, ..slot(s, s + d, p) })
+                .collect();
             let rooms: Vec<usize> = raw.iter().map(|r| r.3).collect();
             let walk = |i: usize, j: usize| {
                 if rooms[i] == rooms[j] { 0 } else { walks[rooms[i] * 3 + rooms[j]] * 60 }

@@ -10,7 +10,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::bookmarks::{BookmarkKind, BookmarkTally, Priority};
+use super::bookmarks::{BookmarkKind, BookmarkTally, PlanMark, Priority};
 use super::reconcile;
 use super::Store;
 use crate::error::{Error, Result};
@@ -48,6 +48,9 @@ pub struct BackupBookmark {
     /// When to be reminded before the session; absent in backups made before reminders.
     #[serde(default)]
     pub reminder: Reminder,
+    /// The user's decision when planning the day; absent in backups made before plans.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanMark>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -78,13 +81,19 @@ pub struct RestoreReport {
 
 const SELECT: &str = "SELECT conference_slug, target_kind, target_key, priority, note, visited,
     snapshot_title, snapshot_people, snapshot_start, orphaned_at IS NOT NULL, created_at,
-    updated_at, reminder FROM bookmark";
+    updated_at, reminder, plan FROM bookmark";
 
-/// [`SELECT`] for a store older than reminders (schema 3 and before), which a damaged file may
-/// be: its bookmarks follow their priority's default.
+/// [`SELECT`] for a store older than plan decisions (schema 4 to 6), which a damaged file may
+/// be: it has no decisions.
+const SELECT_BEFORE_PLANS: &str = "SELECT conference_slug, target_kind, target_key, priority,
+    note, visited, snapshot_title, snapshot_people, snapshot_start, orphaned_at IS NOT NULL,
+    created_at, updated_at, reminder, NULL FROM bookmark";
+
+/// [`SELECT`] for a store older than reminders (schema 3 and before): its bookmarks follow
+/// their priority's default.
 const SELECT_BEFORE_REMINDERS: &str = "SELECT conference_slug, target_kind, target_key, priority,
     note, visited, snapshot_title, snapshot_people, snapshot_start, orphaned_at IS NOT NULL,
-    created_at, updated_at, NULL FROM bookmark";
+    created_at, updated_at, NULL, NULL FROM bookmark";
 
 fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<BackupBookmark> {
     Ok(BackupBookmark {
@@ -99,6 +108,7 @@ fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<BackupBookmark> {
         start: row.get(8)?,
         orphaned: row.get(9)?,
         reminder: Reminder::from_column(row.get(12)?),
+        plan: PlanMark::parse(row.get::<_, Option<String>>(13)?.as_deref()),
         created_at: row.get(10)?,
         updated_at: row.get(11)?,
     })
@@ -116,11 +126,10 @@ pub(crate) fn all_bookmarks(conn: &Connection) -> Result<Vec<BackupBookmark>> {
 /// the rows that could be read and whether any could not.
 pub(crate) fn salvage_bookmarks(conn: &Connection) -> (Vec<BackupBookmark>, bool) {
     let mut found = Vec::new();
-    let select = if conn.prepare(SELECT).is_ok() {
-        SELECT
-    } else {
-        SELECT_BEFORE_REMINDERS
-    };
+    let select = [SELECT, SELECT_BEFORE_PLANS]
+        .into_iter()
+        .find(|s| conn.prepare(s).is_ok())
+        .unwrap_or(SELECT_BEFORE_REMINDERS);
     let scan = (|| -> rusqlite::Result<()> {
         let mut stmt = conn.prepare(&format!("{select} ORDER BY id"))?;
         let mut rows = stmt.query([])?;
@@ -183,11 +192,12 @@ pub(crate) fn merge(
     let mut insert = tx.prepare_cached(
         "INSERT INTO bookmark (conference_slug, target_kind, target_key, priority, note, visited,
             snapshot_title, snapshot_people, snapshot_start, orphaned_at, created_at, updated_at,
-            reminder)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            reminder, plan)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?;
     let mut update = tx.prepare_cached(
-        "UPDATE bookmark SET priority = ?2, note = ?3, visited = ?4, updated_at = ?5, reminder = ?6
+        "UPDATE bookmark SET priority = ?2, note = ?3, visited = ?4, updated_at = ?5, reminder = ?6,
+            plan = ?7
          WHERE id = ?1",
     )?;
     for m in marks {
@@ -212,7 +222,8 @@ pub(crate) fn merge(
                     now,
                     m.created_at,
                     m.updated_at,
-                    m.reminder.to_column()
+                    m.reminder.to_column(),
+                    m.plan.map(PlanMark::as_str)
                 ])?;
                 added += 1;
             }
@@ -223,7 +234,8 @@ pub(crate) fn merge(
                     m.note,
                     m.visited,
                     m.updated_at,
-                    m.reminder.to_column()
+                    m.reminder.to_column(),
+                    m.plan.map(PlanMark::as_str)
                 ])?;
                 updated += 1;
             }

@@ -91,8 +91,39 @@ pub struct Bookmark {
     pub orphaned: bool,
     /// When to be reminded before a session starts; ignored for people and exhibitors.
     pub reminder: Reminder,
+    /// Sessions: what the user decided when planning the day, if anything.
+    pub plan: Option<PlanMark>,
     pub created_at: String,
     pub updated_at: String,
+}
+
+/// A user's decision about a bookmarked session in a day's plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum PlanMark {
+    /// Keep it in the plan, whatever its priority.
+    In,
+    /// Skip it.
+    Out,
+}
+
+impl PlanMark {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlanMark::In => "in",
+            PlanMark::Out => "out",
+        }
+    }
+
+    /// The stored name back; anything else is no decision.
+    pub fn parse(text: Option<&str>) -> Option<PlanMark> {
+        match text? {
+            "in" => Some(PlanMark::In),
+            "out" => Some(PlanMark::Out),
+            _ => None,
+        }
+    }
 }
 
 /// Add a bookmark or change one. Fields left `None` keep their value (or the default).
@@ -120,7 +151,7 @@ pub struct BookmarkTally {
 }
 
 const SELECT: &str = "SELECT conference_slug, target_kind, target_key, priority, note, visited,
-    snapshot_title, orphaned_at IS NOT NULL, created_at, updated_at, reminder FROM bookmark";
+    snapshot_title, orphaned_at IS NOT NULL, created_at, updated_at, reminder, plan FROM bookmark";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Bookmark> {
     Ok(Bookmark {
@@ -133,6 +164,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Bookmark> {
         title: row.get(6)?,
         orphaned: row.get(7)?,
         reminder: Reminder::from_column(row.get(10)?),
+        plan: PlanMark::parse(row.get::<_, Option<String>>(11)?.as_deref()),
         created_at: row.get(8)?,
         updated_at: row.get(9)?,
     })

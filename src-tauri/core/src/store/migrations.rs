@@ -31,6 +31,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "06-short-prefixes",
         include_str!("../../migrations/06-short-prefixes/up.sql"),
     ),
+    (
+        "07-venue-maps",
+        include_str!("../../migrations/07-venue-maps/up.sql"),
+    ),
 ];
 
 /// The schema version a fully migrated store has.
@@ -92,6 +96,7 @@ mod tests {
             ("04-reminders", "7d383bd65fd8bf75"),
             ("05-session-speakers", "92e50ac93ec5d918"),
             ("06-short-prefixes", "3248f097caf290a4"),
+            ("07-venue-maps", "281a1febfc1a2fb5"),
         ];
         assert_eq!(
             MIGRATIONS.len(),
@@ -193,6 +198,29 @@ mod tests {
         assert_eq!(rows("\"r\"*"), [7], "a one-letter prefix of a later word");
         assert_eq!(rows("\"op\"*"), [8], "a two-letter prefix");
         assert_eq!(rows("\"宇树科技\""), [7], "the other label too");
+    }
+
+    #[test]
+    fn upgrading_to_07_keeps_bookmarks_undecided_and_refuses_unknown_decisions() {
+        let mut conn = store_at(6);
+        conn.execute_batch(
+            "INSERT INTO bookmark (conference_slug, target_kind, target_key, priority, note,
+                 snapshot_title, created_at, updated_at)
+             VALUES ('c', 'session', 'talk', 'must', 'front row', 'Talk', 't', 't');",
+        )
+        .expect("a version-6 store with a bookmark");
+        apply(&mut conn).expect("upgrade");
+        let (note, plan): (String, Option<String>) = conn
+            .query_row("SELECT note, plan FROM bookmark", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .expect("the bookmark");
+        assert_eq!((note.as_str(), plan), ("front row", None));
+        assert!(conn
+            .execute("UPDATE bookmark SET plan = 'maybe'", [])
+            .is_err());
+        conn.execute("UPDATE bookmark SET plan = 'in'", [])
+            .expect("a decision");
     }
 
     #[test]

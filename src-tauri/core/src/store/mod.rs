@@ -22,7 +22,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use crate::error::{Error, Result};
 
 pub use backup::{Backup, BackupBookmark, RestoreReport, BACKUP_FORMAT, BACKUP_VERSION};
-pub use bookmarks::{Bookmark, BookmarkChange, BookmarkKind, BookmarkTally, Priority};
+pub use bookmarks::{Bookmark, BookmarkChange, BookmarkKind, BookmarkTally, PlanMark, Priority};
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 pub use queries::{
     ConferenceSummary, ExhibitorFilter, ExhibitorView, PersonView, ProductView, SessionFilter,

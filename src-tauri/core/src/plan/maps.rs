@@ -1,0 +1,174 @@
+//! Venue maps in the store: importing a venue file, and the map a conference plans with.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::venues::VenueMap;
+use super::walk::{Place, Walker};
+use crate::dataset::{WAIC_2025_SLUG, WAIC_2025_VENUES, WAIC_2025_VENUES_FILE};
+use crate::error::{Error, Result};
+use crate::store::{resolve_conference, Store};
+
+/// What a venue file import did, and what of the programme its map leaves unplaced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct VenueMapReport {
+    pub conference: String,
+    pub venues: usize,
+    pub halls: usize,
+    pub booths: usize,
+    /// The programme's rooms the map places (directly, as a hall, or at their venue's entrance).
+    pub rooms_placed: usize,
+    pub rooms: usize,
+    /// Rooms the map cannot place: walks to and from them are unknown.
+    pub rooms_unplaced: Vec<String>,
+    /// Exhibitor booths the map has, of all the exhibitors' booths.
+    pub booths_placed: usize,
+    pub booths_listed: usize,
+}
+
+/// A conference's map and its programme's rooms, ready to answer walks.
+pub struct Layout {
+    pub conference: String,
+    pub map: Option<VenueMap>,
+    /// Each room's venue as the programme gives it.
+    pub room_venues: HashMap<String, String>,
+}
+
+impl Layout {
+    /// A walker, if the conference has a map.
+    pub fn walker(&self) -> Option<Walker<'_>> {
+        self.map
+            .as_ref()
+            .map(|m| Walker::new(m, self.room_venues.clone()))
+    }
+}
+
+impl Store {
+    /// Checks a venue file and stores its map for `conference` (the file's own `conference`,
+    /// else the current one), replacing any earlier map. A bad file changes nothing.
+    pub fn import_venue_map(
+        &self,
+        conference: Option<&str>,
+        file: &str,
+        text: &str,
+    ) -> Result<VenueMapReport> {
+        let map = VenueMap::parse(file, text)?;
+        let wanted = conference.or(map.conference.as_deref());
+        let slug = self.read(|conn| resolve_conference(conn, wanted))?.slug;
+        if let (Some(named), Some(arg)) = (map.conference.as_deref(), conference) {
+            if named != arg {
+                return Err(Error::BadRequest(format!(
+                    "{file}: the map is for {named:?}, not {arg:?}"
+                )));
+            }
+        }
+        let json = serde_json::to_string(&map)?;
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO venue_map (conference_slug, map, file, imported_at)
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (conference_slug) DO UPDATE SET
+                    map = excluded.map, file = excluded.file, imported_at = excluded.imported_at",
+                params![slug, json, file, Utc::now().to_rfc3339()],
+            )?;
+            Ok(())
+        })?;
+        self.venue_map_report(Some(&slug))
+    }
+
+    /// The map `conference` plans with: its imported one, else WAIC 2025's built-in map for
+    /// WAIC 2025, else none.
+    pub fn venue_map(&self, conference: Option<&str>) -> Result<Option<VenueMap>> {
+        Ok(self.layout(conference)?.map)
+    }
+
+    /// The conference's map with its programme's rooms.
+    pub fn layout(&self, conference: Option<&str>) -> Result<Layout> {
+        let (slug, stored, room_venues) = self.read(|conn| {
+            let c = resolve_conference(conn, conference)?;
+            let stored: Option<(String, String)> = conn
+                .prepare_cached("SELECT map, file FROM venue_map WHERE conference_slug = ?1")?
+                .query_row([&c.slug], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            let mut rooms = conn.prepare_cached(
+                "SELECT r.name, v.name FROM room r JOIN venue v ON v.id = r.venue_id
+                 WHERE r.conference_id = ?1",
+            )?;
+            let room_venues = rooms
+                .query_map([c.id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<HashMap<String, String>>>()?;
+            Ok((c.slug, stored, room_venues))
+        })?;
+        let map = match stored {
+            Some((json, file)) => Some(VenueMap::parse(&file, &json)?),
+            None if slug == WAIC_2025_SLUG => {
+                Some(VenueMap::parse(WAIC_2025_VENUES_FILE, WAIC_2025_VENUES)?)
+            }
+            None => None,
+        };
+        Ok(Layout {
+            conference: slug,
+            map,
+            room_venues,
+        })
+    }
+
+    /// How much of the conference's programme its map places.
+    pub fn venue_map_report(&self, conference: Option<&str>) -> Result<VenueMapReport> {
+        let layout = self.layout(conference)?;
+        let (rooms, booths) = self.read(|conn| {
+            let c = resolve_conference(conn, Some(&layout.conference))?;
+            let rooms = conn
+                .prepare_cached("SELECT name FROM room WHERE conference_id = ?1 ORDER BY position")?
+                .query_map([c.id], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()?;
+            let booths = conn
+                .prepare_cached(
+                    "SELECT j.value FROM exhibitor e, json_each(e.booths) j
+                     WHERE e.conference_id = ?1",
+                )?
+                .query_map([c.id], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()?;
+            Ok((rooms, booths))
+        })?;
+        let empty = VenueMap {
+            format: super::venues::VENUE_FORMAT.into(),
+            conference: None,
+            walking_speed: super::venues::DEFAULT_WALKING_SPEED,
+            sources: Vec::new(),
+            venues: Vec::new(),
+            walks: Vec::new(),
+        };
+        let map = layout.map.as_ref().unwrap_or(&empty);
+        let walker = Walker::new(map, layout.room_venues.clone());
+        let rooms_unplaced: Vec<String> = rooms
+            .iter()
+            .filter(|r| !walker.places(Place::Room(r)))
+            .cloned()
+            .collect();
+        let booths_placed = booths
+            .iter()
+            .filter(|b| walker.places(Place::Booth(b)))
+            .count();
+        Ok(VenueMapReport {
+            conference: layout.conference.clone(),
+            venues: map.venues.len(),
+            halls: map.venues.iter().map(|v| v.halls.len()).sum(),
+            booths: map
+                .venues
+                .iter()
+                .flat_map(|v| &v.halls)
+                .map(|h| h.booths.len())
+                .sum(),
+            rooms_placed: rooms.len() - rooms_unplaced.len(),
+            rooms: rooms.len(),
+            rooms_unplaced,
+            booths_placed,
+            booths_listed: booths.len(),
+        })
+    }
+}

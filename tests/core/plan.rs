@@ -1,0 +1,600 @@
+//! Integration tests: venue maps, walking times, "plan my day", "can't make it", "fill the
+//! gaps" and the booth route, on the built-in WAIC 2025 and on the real FOSDEM 2026 schedule.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use plenary_core::dataset::{self, WAIC_2025_SLUG};
+use plenary_core::plan::booths::{RouteRequest, Skipped};
+use plenary_core::plan::day::Reason;
+use plenary_core::plan::walk::{Place, Walker};
+use plenary_core::store::{BookmarkChange, BookmarkKind, PlanMark, Priority, SessionFilter};
+use plenary_core::Store;
+
+use crate::common;
+
+const FOSDEM_VENUES: &str = include_str!("../../docs/examples/fosdem-2026.venues.json");
+
+fn waic_store() -> Store {
+    let store = Store::open_in_memory().unwrap();
+    store.load_default_if_empty().unwrap();
+    store
+}
+
+fn fosdem_store() -> Store {
+    let store = Store::open_in_memory().unwrap();
+    store
+        .import(
+            common::parse("schedules/fosdem-2026.schedule.xml"),
+            &mut |_| {},
+        )
+        .unwrap();
+    store
+}
+
+fn mark(store: &Store, conference: &str, kind: BookmarkKind, key: &str, priority: Priority) {
+    store
+        .set_bookmark(&BookmarkChange {
+            conference: conference.into(),
+            kind: Some(kind),
+            key: key.into(),
+            priority: Some(priority),
+            note: None,
+            visited: None,
+            reminder: None,
+        })
+        .unwrap();
+}
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 7, d).unwrap()
+}
+
+#[test]
+fn the_waic_map_places_every_room_and_booth_and_is_marked_illustrative() {
+    let store = waic_store();
+    let report = store.venue_map_report(None).unwrap();
+    assert_eq!((report.rooms_placed, report.rooms), (11, 11), "{report:?}");
+    assert_eq!((report.booths_placed, report.booths_listed), (46, 46));
+    assert_eq!(report.halls, 4, "the four themed halls");
+    let map = store.venue_map(None).unwrap().unwrap();
+    let data = dataset::waic_2025().unwrap();
+    for venue in &map.venues {
+        assert!(
+            venue.illustrative,
+            "{}: no source gives its layout",
+            venue.name
+        );
+        assert!(
+            data.venues.iter().any(|v| v.name == venue.name),
+            "{} is a venue of the programme",
+            venue.name
+        );
+        for hall in &venue.halls {
+            assert!(
+                hall.illustrative,
+                "{}: booth positions are made up",
+                hall.name
+            );
+            assert!(data
+                .exhibitors
+                .iter()
+                .any(|e| e.hall.as_deref() == Some(&hall.name)));
+        }
+    }
+    assert!(map.walks.iter().all(|w| w.illustrative));
+}
+
+#[test]
+fn a_cross_venue_pair_cannot_be_made_and_the_plan_keeps_the_must() {
+    let store = waic_store();
+    // 15:30–16:00 on the Exhibition Stage (Expo Exhibition & Convention Center), then
+    // 16:15–16:55 in the Main Hall (World Expo Center): 15 minutes for a 15-minute walk
+    // between the venues plus the walks inside them.
+    let demo = "waic-2025-lingxi-x2-demo";
+    let dialogue = "waic-2025-hinton-dialogue";
+    mark(
+        &store,
+        WAIC_2025_SLUG,
+        BookmarkKind::Session,
+        demo,
+        Priority::Want,
+    );
+    mark(
+        &store,
+        WAIC_2025_SLUG,
+        BookmarkKind::Session,
+        dialogue,
+        Priority::Must,
+    );
+
+    let agenda = store.agenda(None).unwrap();
+    assert!(agenda.walks_known);
+    assert_eq!(agenda.overlap_count, 0, "they do not overlap");
+    assert_eq!(agenda.too_far.len(), 1, "{:?}", agenda.too_far);
+    let pair = &agenda.too_far[0];
+    assert_eq!((pair.from.as_str(), pair.to.as_str()), (demo, dialogue));
+    assert_eq!((pair.walk_minutes, pair.gap_minutes), (18, 15));
+    assert!(pair.illustrative, "the walk rests on illustrative data");
+    let items = &agenda.days[0].items;
+    assert_eq!(items[0].too_far, [dialogue]);
+    assert_eq!(items[1].too_far, [demo]);
+
+    let plan = store.plan_day(None, day(26)).unwrap();
+    let chosen: Vec<&str> = plan.chosen.iter().map(|i| i.session.key.as_str()).collect();
+    assert_eq!(chosen, [dialogue]);
+    assert_eq!(plan.chosen[0].backups, [demo]);
+    assert_eq!(
+        plan.chosen[0].reason,
+        Reason::ChosenOver {
+            keys: vec![demo.into()]
+        }
+    );
+    assert_eq!(plan.left_out.len(), 1);
+    assert_eq!(
+        plan.left_out[0].reason,
+        Reason::TooFar {
+            key: dialogue.into(),
+            priority: Priority::Must,
+            walk_minutes: 18,
+            gap_minutes: 15
+        }
+    );
+    assert!(
+        plan.left_out[0]
+            .explanation
+            .contains("the walk takes 18 minutes"),
+        "{}",
+        plan.left_out[0].explanation
+    );
+    assert_eq!(plan.too_far, agenda.too_far);
+}
+
+#[test]
+fn a_whole_waic_day_plans_into_sessions_one_can_walk_between() {
+    let store = waic_store();
+    let sessions = store
+        .sessions(&SessionFilter {
+            day: Some(day(26)),
+            ..SessionFilter::default()
+        })
+        .unwrap();
+    let priorities = [Priority::Must, Priority::Want, Priority::Maybe];
+    for (n, s) in sessions.iter().enumerate() {
+        mark(
+            &store,
+            WAIC_2025_SLUG,
+            BookmarkKind::Session,
+            &s.key,
+            priorities[n % 3],
+        );
+    }
+    let plan = store.plan_day(None, day(26)).unwrap();
+    assert_eq!(plan.chosen.len() + plan.left_out.len(), sessions.len());
+    let layout = store.layout(None).unwrap();
+    let walker = layout.walker().unwrap();
+    for pair in plan.chosen.windows(2) {
+        let (a, b) = (&pair[0].session, &pair[1].session);
+        let walk = walker
+            .seconds(
+                Place::Room(a.room.as_deref().unwrap()),
+                Place::Room(b.room.as_deref().unwrap()),
+            )
+            .unwrap();
+        assert!(
+            a.end.timestamp() + walk <= b.start.timestamp(),
+            "{} then {}: no time for the walk",
+            a.key,
+            b.key
+        );
+        assert_eq!(pair[1].walk_minutes, Some((walk + 59) / 60));
+    }
+    let chosen: HashSet<&str> = plan.chosen.iter().map(|i| i.session.key.as_str()).collect();
+    for item in &plan.left_out {
+        let winner = match &item.reason {
+            Reason::Overlaps { key, .. } | Reason::TooFar { key, .. } => key,
+            other => panic!("{}: a left-out reason, not {other:?}", item.session.key),
+        };
+        assert!(
+            chosen.contains(winner.as_str()),
+            "{} gives way to a chosen one",
+            item.session.key
+        );
+        assert!(item.backups.is_empty());
+    }
+    // A backup of a chosen session is a left-out one that clashes with it.
+    let left: HashSet<&str> = plan
+        .left_out
+        .iter()
+        .map(|i| i.session.key.as_str())
+        .collect();
+    for item in &plan.chosen {
+        assert!(item.backups.iter().all(|b| left.contains(b.as_str())));
+    }
+    // Every session is bookmarked, so there is nothing to suggest.
+    assert!(plan.suggestions.is_empty());
+}
+
+#[test]
+fn suggestions_fit_the_free_time_and_say_why() {
+    let store = waic_store();
+    mark(
+        &store,
+        WAIC_2025_SLUG,
+        BookmarkKind::Session,
+        "waic-2025-hinton-keynote",
+        Priority::Must,
+    );
+    mark(
+        &store,
+        WAIC_2025_SLUG,
+        BookmarkKind::Session,
+        "waic-2025-hinton-dialogue",
+        Priority::Want,
+    );
+    let plan = store.plan_day(None, day(26)).unwrap();
+    assert!(!plan.suggestions.is_empty());
+    let keynote = &plan.chosen[0].session;
+    let dialogue = &plan.chosen[1].session;
+    for s in &plan.suggestions {
+        assert!(!s.because.is_empty(), "{} has a reason", s.session.key);
+        assert!(!s.explanation.is_empty());
+        let fits_before = s.session.end <= keynote.start;
+        let between = s.session.start >= keynote.end && s.session.end <= dialogue.start;
+        let after = s.session.start >= dialogue.end;
+        assert!(
+            fits_before || between || after,
+            "{} fits a free stretch",
+            s.session.key
+        );
+        assert_ne!(s.session.key, keynote.key);
+    }
+    // Hinton's keynote is on "Opening & Plenary": the opening ceremony, before it, shares it.
+    let ceremony = plan
+        .suggestions
+        .iter()
+        .find(|s| s.session.key == "waic-2025-opening-ceremony")
+        .expect("the opening ceremony is suggested");
+    assert!(
+        ceremony.explanation.starts_with("On Opening & Plenary"),
+        "{}",
+        ceremony.explanation
+    );
+}
+
+#[test]
+fn without_a_map_walks_are_unknown_and_nothing_is_too_far() {
+    let store = fosdem_store();
+    let sessions = store.sessions(&SessionFilter::default()).unwrap();
+    for s in sessions.iter().take(40) {
+        mark(
+            &store,
+            "fosdem-2026",
+            BookmarkKind::Session,
+            &s.key,
+            Priority::Want,
+        );
+    }
+    let agenda = store.agenda(None).unwrap();
+    assert!(!agenda.walks_known);
+    assert!(agenda.too_far.is_empty());
+    let plan = store.plan_day(None, sessions[0].day).unwrap();
+    assert!(!plan.walks_known);
+    let error = store
+        .booth_route(&RouteRequest::default())
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("has no venue map"), "{error}");
+}
+
+#[test]
+fn a_venue_file_gives_fosdem_walks_and_survives_a_reimport() {
+    let store = fosdem_store();
+    let report = store
+        .import_venue_map(None, "fosdem-2026.venues.json", FOSDEM_VENUES)
+        .unwrap();
+    assert_eq!((report.rooms_placed, report.rooms), (37, 37));
+    // Janson to building U is a six-minute walk between entrances, plus the walks inside.
+    let layout = store.layout(None).unwrap();
+    let walker = layout.walker().unwrap();
+    let walk = walker
+        .seconds(Place::Room("Janson"), Place::Room("UB2.252A (Lameere)"))
+        .unwrap();
+    assert!((360..480).contains(&walk), "{walk} s");
+    // A new copy of the programme keeps the map: it is keyed by the conference, not by rows.
+    store
+        .import(
+            common::parse("schedules/fosdem-2026.schedule.xml"),
+            &mut |_| {},
+        )
+        .unwrap();
+    assert_eq!(store.venue_map_report(None).unwrap(), report);
+}
+
+#[test]
+fn a_bad_venue_file_is_refused_with_its_place_and_changes_nothing() {
+    let store = fosdem_store();
+    store
+        .import_venue_map(None, "good.json", FOSDEM_VENUES)
+        .unwrap();
+    let before = store.venue_map(None).unwrap();
+    let state = common::store_state(&store);
+    let bad = FOSDEM_VENUES.replacen("\"minutes\": 2", "\"minutes\": \"two\"", 1);
+    let error = store
+        .import_venue_map(None, "bad.json", &bad)
+        .unwrap_err()
+        .to_string();
+    assert!(error.starts_with("bad.json:"), "{error}");
+    assert!(error.contains("invalid type: string \"two\""), "{error}");
+    let wrong = FOSDEM_VENUES.replace(
+        "\"conference\": \"fosdem-2026\"",
+        "\"conference\": \"nope\"",
+    );
+    let error = store
+        .import_venue_map(None, "wrong.json", &wrong)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("no conference \"nope\""), "{error}");
+    assert_eq!(store.venue_map(None).unwrap(), before);
+    assert_eq!(common::store_state(&store), state);
+}
+
+/// Every order of the stops, walked with the same walker: the shortest route by definition.
+fn shortest(walker: &Walker<'_>, start: Place<'_>, booths: &[String]) -> i64 {
+    fn go(walker: &Walker<'_>, at: Place<'_>, left: &mut Vec<String>) -> i64 {
+        if left.is_empty() {
+            return 0;
+        }
+        let mut best = i64::MAX;
+        for k in 0..left.len() {
+            let next = left.remove(k);
+            let leg = (walker.seconds(at, Place::Booth(&next)).unwrap() + 59) / 60;
+            let rest = go(walker, Place::Booth(&next), left);
+            best = best.min(leg + rest);
+            left.insert(k, next);
+        }
+        best
+    }
+    go(walker, start, &mut booths.to_vec())
+}
+
+#[test]
+fn six_booths_are_routed_as_short_as_any_order() {
+    let store = waic_store();
+    let six = [
+        "huawei",
+        "unitree-robotics",
+        "siemens",
+        "softbank",
+        "sensetime",
+        "tesla",
+    ];
+    for key in six {
+        mark(
+            &store,
+            WAIC_2025_SLUG,
+            BookmarkKind::Exhibitor,
+            key,
+            Priority::Want,
+        );
+    }
+    let route = store.booth_route(&RouteRequest::default()).unwrap();
+    assert!(route.exact);
+    assert_eq!(route.stops.len(), 6);
+    assert_eq!(
+        route.stops.iter().map(|s| s.number).collect::<Vec<_>>(),
+        [1, 2, 3, 4, 5, 6]
+    );
+    assert_eq!(
+        route.start,
+        "Shanghai World Expo Exhibition & Convention Center entrance"
+    );
+    let layout = store.layout(None).unwrap();
+    let walker = layout.walker().unwrap();
+    let booths: Vec<String> = route.stops.iter().map(|s| s.booth.clone()).collect();
+    let start = Place::Entrance("Shanghai World Expo Exhibition & Convention Center");
+    // Legs are rounded up to minutes on both sides, so compare the same sums.
+    assert_eq!(route.walk_minutes, shortest(&walker, start, &booths));
+    assert_eq!(route.visit_minutes, 60);
+    assert_eq!(route.total_minutes, route.walk_minutes + 60);
+    assert!(route.illustrative);
+    let mut clock = 0;
+    for s in &route.stops {
+        clock += s.walk_minutes;
+        assert_eq!(s.arrive_after_minutes, clock);
+        clock += 10;
+    }
+}
+
+#[test]
+fn a_route_between_two_sessions_fits_the_time_between_them() {
+    let store = waic_store();
+    for (key, p) in [
+        ("huawei", Priority::Must),
+        ("unitree-robotics", Priority::Must),
+        ("siemens", Priority::Want),
+        ("softbank", Priority::Maybe),
+        ("sensetime", Priority::Want),
+        ("tesla", Priority::Maybe),
+        ("google", Priority::Maybe),
+    ] {
+        mark(&store, WAIC_2025_SLUG, BookmarkKind::Exhibitor, key, p);
+    }
+    // The keynote ends at 10:50 in the Main Hall; the dialogue starts at 11:10 in the Main Hall:
+    // 20 minutes, not enough for any booth across the way. The high-level meeting at 13:30
+    // leaves 160 minutes after the keynote.
+    let tight = store
+        .booth_route(&RouteRequest {
+            after: Some("waic-2025-hinton-keynote".into()),
+            before: Some("waic-2025-schmidt-shum-dialogue".into()),
+            ..RouteRequest::default()
+        })
+        .unwrap();
+    assert_eq!(tight.window_minutes, Some(20));
+    assert!(tight.stops.is_empty(), "{:?}", tight.stops);
+    assert_eq!(
+        tight
+            .left_off
+            .iter()
+            .filter(|l| l.why == Skipped::NoTime)
+            .count(),
+        7
+    );
+
+    let hour = store
+        .booth_route(&RouteRequest {
+            after: Some("waic-2025-hinton-keynote".into()),
+            minutes: Some(75),
+            visit_minutes: Some(10),
+            ..RouteRequest::default()
+        })
+        .unwrap();
+    assert!(hour.total_minutes <= 75, "{}", hour.total_minutes);
+    assert_eq!(hour.start, "Main Hall");
+    // Maybes go first: none is kept while a must or want is dropped.
+    let dropped: Vec<Priority> = hour
+        .left_off
+        .iter()
+        .filter(|l| l.why == Skipped::NoTime)
+        .map(|l| l.priority)
+        .collect();
+    let kept_worst = hour.stops.iter().map(|s| s.priority).max().unwrap();
+    assert!(
+        dropped.iter().all(|&p| p >= kept_worst),
+        "{dropped:?} vs {kept_worst:?}"
+    );
+    assert!(hour.stops.iter().any(|s| s.exhibitor == "huawei"));
+
+    let error = store
+        .booth_route(&RouteRequest {
+            after: Some("waic-2025-schmidt-shum-dialogue".into()),
+            before: Some("waic-2025-hinton-keynote".into()),
+            ..RouteRequest::default()
+        })
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("there is no time between them"), "{error}");
+}
+
+#[test]
+fn visited_booths_are_left_off_unless_asked_for() {
+    let store = waic_store();
+    mark(
+        &store,
+        WAIC_2025_SLUG,
+        BookmarkKind::Exhibitor,
+        "huawei",
+        Priority::Want,
+    );
+    mark(
+        &store,
+        WAIC_2025_SLUG,
+        BookmarkKind::Exhibitor,
+        "tesla",
+        Priority::Want,
+    );
+    store
+        .set_bookmark(&BookmarkChange {
+            conference: WAIC_2025_SLUG.into(),
+            kind: Some(BookmarkKind::Exhibitor),
+            key: "tesla".into(),
+            priority: None,
+            note: None,
+            visited: Some(true),
+            reminder: None,
+        })
+        .unwrap();
+    let route = store.booth_route(&RouteRequest::default()).unwrap();
+    assert_eq!(route.stops.len(), 1);
+    assert_eq!(route.left_off[0].why, Skipped::Visited);
+    let all = store
+        .booth_route(&RouteRequest {
+            include_visited: true,
+            ..RouteRequest::default()
+        })
+        .unwrap();
+    assert_eq!(all.stops.len(), 2);
+    assert!(all.stops.iter().any(|s| s.visited));
+}
+
+#[test]
+fn an_accepted_plan_holds_and_can_be_changed_by_hand() {
+    let store = waic_store();
+    let keynote = "waic-2025-hinton-keynote";
+    let industry = "waic-2025-industry-keynote";
+    mark(
+        &store,
+        WAIC_2025_SLUG,
+        BookmarkKind::Session,
+        keynote,
+        Priority::Must,
+    );
+    mark(
+        &store,
+        WAIC_2025_SLUG,
+        BookmarkKind::Session,
+        industry,
+        Priority::Want,
+    );
+    let chosen = |plan: &plenary_core::plan::day::DayPlan| -> Vec<String> {
+        plan.chosen.iter().map(|i| i.session.key.clone()).collect()
+    };
+    let plan = store.plan_day(None, day(26)).unwrap();
+    assert!(!plan.decided);
+    assert_eq!(chosen(&plan), [keynote]);
+
+    let accepted = store.accept_plan(None, day(26)).unwrap();
+    assert!(accepted.decided);
+    assert_eq!(chosen(&accepted), [keynote]);
+    assert_eq!(accepted.chosen[0].mark, Some(PlanMark::In));
+    assert_eq!(accepted.left_out[0].mark, Some(PlanMark::Out));
+    assert_eq!(accepted.left_out[0].reason, Reason::TakenOut);
+    // A later change of priority does not undo the accepted plan.
+    mark(
+        &store,
+        WAIC_2025_SLUG,
+        BookmarkKind::Session,
+        industry,
+        Priority::Must,
+    );
+    mark(
+        &store,
+        WAIC_2025_SLUG,
+        BookmarkKind::Session,
+        keynote,
+        Priority::Maybe,
+    );
+    assert_eq!(chosen(&store.plan_day(None, day(26)).unwrap()), [keynote]);
+
+    // Swapping by hand: the industry keynote in, Hinton's out.
+    store
+        .set_plan_mark(None, industry, Some(PlanMark::In))
+        .unwrap();
+    store
+        .set_plan_mark(None, keynote, Some(PlanMark::Out))
+        .unwrap();
+    let swapped = store.plan_day(None, day(26)).unwrap();
+    assert_eq!(chosen(&swapped), [industry]);
+    assert!(swapped.chosen[0]
+        .explanation
+        .starts_with("You put it in the plan"));
+    let agenda = store.agenda(None).unwrap();
+    let marks: Vec<Option<PlanMark>> = agenda.days[0].items.iter().map(|i| i.plan).collect();
+    assert_eq!(marks, [Some(PlanMark::Out), Some(PlanMark::In)]);
+
+    // Decisions are the user's: a backup carries them to another store.
+    let other = waic_store();
+    other.restore(&store.backup().unwrap()).unwrap();
+    assert_eq!(chosen(&other.plan_day(None, day(26)).unwrap()), [industry]);
+
+    let error = store.set_plan_mark(None, "waic-2025-opening-ceremony", Some(PlanMark::In));
+    assert!(error
+        .unwrap_err()
+        .to_string()
+        .contains("no bookmarked session"));
+
+    // Reset: by priority again (now the industry keynote is the must).
+    let reset = store.reset_plan(None, day(26)).unwrap();
+    assert!(!reset.decided);
+    assert_eq!(chosen(&reset), [industry]);
+}
