@@ -10,6 +10,7 @@ use std::process::{Command, Output};
 use serde_json::Value;
 
 mod crash;
+mod plan;
 mod reliability;
 mod reminders;
 #[path = "../core/server.rs"]

@@ -8,10 +8,11 @@ use indicatif::{ProgressBar, ProgressStyle};
 use plenary_core::export;
 use plenary_core::import::{ColumnMap, ImportOptions, DEFAULT_MAX_BYTES};
 use plenary_core::model::Format;
+use plenary_core::plan::booths::RouteRequest;
 use plenary_core::search::{Entity, SearchQuery};
 use plenary_core::store::{
-    default_data_dir, BookmarkChange, BookmarkKind, ExhibitorFilter, Priority, SessionFilter,
-    DB_FILE,
+    default_data_dir, BookmarkChange, BookmarkKind, ExhibitorFilter, PlanMark, Priority,
+    SessionFilter, DB_FILE,
 };
 use plenary_core::{Error, Result, Store};
 use serde::Serialize;
@@ -110,6 +111,60 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Bookmark(command) => bookmark(&store, conference, command, json),
         Command::Agenda => print(json, &store.agenda(conference)?, output::agenda),
+        Command::Plan {
+            day,
+            accept,
+            put_in,
+            take_out,
+            reset,
+        } => {
+            for key in &put_in {
+                store.set_plan_mark(conference, key, Some(PlanMark::In))?;
+            }
+            for key in &take_out {
+                store.set_plan_mark(conference, key, Some(PlanMark::Out))?;
+            }
+            let plan = if reset {
+                store.reset_plan(conference, day)?
+            } else if accept {
+                store.accept_plan(conference, day)?
+            } else {
+                store.plan_day(conference, day)?
+            };
+            print(json, &plan, output::plan)
+        }
+        Command::Route {
+            after,
+            before,
+            from,
+            minutes,
+            visit_minutes,
+            include_visited,
+        } => {
+            let request = RouteRequest {
+                conference: conference.map(String::from),
+                after,
+                before,
+                from,
+                minutes,
+                visit_minutes: Some(visit_minutes),
+                include_visited,
+            };
+            print(json, &store.booth_route(&request)?, output::route)
+        }
+        Command::Venues { file } => {
+            let report = match file {
+                Some(file) => {
+                    let text = std::fs::read_to_string(&file).map_err(|source| Error::Io {
+                        path: file.clone(),
+                        source,
+                    })?;
+                    store.import_venue_map(conference, &file.display().to_string(), &text)?
+                }
+                None => store.venue_map_report(conference)?,
+            };
+            print(json, &report, output::venue_map)
+        }
         Command::Export {
             format,
             output,

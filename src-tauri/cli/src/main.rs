@@ -205,6 +205,56 @@ pub enum Command {
         /// A file written by `plenary backup`.
         file: PathBuf,
     },
+    /// Plan a day: the best set of your bookmarked sessions by priority, walks between rooms
+    /// counted, with the reason for each choice, backups, "can't make it" pairs and
+    /// suggestions for the free time.
+    Plan {
+        /// The day to plan (YYYY-MM-DD).
+        #[arg(long)]
+        day: chrono::NaiveDate,
+        /// Accept the plan: its sessions stay in, the others out, whatever priorities do later.
+        #[arg(long)]
+        accept: bool,
+        /// Put these bookmarked sessions in the plan (repeat the flag).
+        #[arg(long, value_name = "SESSION")]
+        put_in: Vec<String>,
+        /// Take these bookmarked sessions out of the plan (repeat the flag).
+        #[arg(long, value_name = "SESSION")]
+        take_out: Vec<String>,
+        /// Forget the day's decisions and plan by priority again.
+        #[arg(long, conflicts_with_all = ["accept", "put_in", "take_out"])]
+        reset: bool,
+    },
+    /// An order to visit your bookmarked exhibitors' booths that keeps walking short, with
+    /// the walk to each stop and the time it all takes.
+    Route {
+        /// Start where this session ends and, with --before, fit the time between the two.
+        #[arg(long, value_name = "SESSION")]
+        after: Option<String>,
+        /// Finish at this session's room in time for its start.
+        #[arg(long, value_name = "SESSION")]
+        before: Option<String>,
+        /// Start here: a room or a booth code (default: --after's room, else the entrance of
+        /// the venue with the most stops).
+        #[arg(long, value_name = "PLACE")]
+        from: Option<String>,
+        /// The minutes there are; stops are dropped (maybe first) until the route fits.
+        #[arg(long)]
+        minutes: Option<i64>,
+        /// Minutes to spend at each booth.
+        #[arg(long, default_value_t = plenary_core::plan::booths::DEFAULT_VISIT_MINUTES)]
+        visit_minutes: i64,
+        /// Also route to booths already marked visited.
+        #[arg(long)]
+        include_visited: bool,
+    },
+    /// Read a venue file (docs/venues.md): floor plans with rooms, halls and booths, and the
+    /// walks between venues. Without a file, say how much of the programme the current map
+    /// places.
+    Venues {
+        /// The venue file (JSON).
+        file: Option<PathBuf>,
+    },
     /// Write a synthetic WAIC-like conference to a file, for benchmarks.
     Generate(generate::GenerateArgs),
     /// Time search, agenda and import against the performance targets.

@@ -1,6 +1,9 @@
 //! Text output for people. Times are shown in the conference's own time zone.
 
 use plenary_core::agenda::Agenda;
+use plenary_core::plan::booths::{BoothRoute, Skipped};
+use plenary_core::plan::day::DayPlan;
+use plenary_core::plan::maps::VenueMapReport;
 use plenary_core::search::SearchHit;
 use plenary_core::store::{
     Bookmark, ConferenceSummary, ExhibitorView, ImportReport, PersonView, SessionView,
@@ -217,11 +220,14 @@ pub fn agenda(a: &Agenda) {
                 );
             }
             let s = &item.session;
-            let flag = if item.overlaps.is_empty() {
+            let mut flag = if item.overlaps.is_empty() {
                 String::new()
             } else {
                 format!("  ⚠ overlaps {}", item.overlaps.join(", "))
             };
+            if !item.too_far.is_empty() {
+                flag += &format!("  ⚠ can't make it to or from {}", item.too_far.join(", "));
+            }
             println!(
                 "  {:<5} {}–{}  {:<20} {}{}",
                 item.priority.as_str(),
@@ -235,6 +241,20 @@ pub fn agenda(a: &Agenda) {
     }
     if a.overlap_count > 0 {
         println!("\n{} overlapping pair(s).", a.overlap_count);
+    }
+    for t in &a.too_far {
+        println!(
+            "Can't make it: {} → {}: the walk takes {} minutes, with {} between{}.",
+            t.from,
+            t.to,
+            t.walk_minutes,
+            t.gap_minutes,
+            if t.illustrative {
+                " (walk illustrative)"
+            } else {
+                ""
+            }
+        );
     }
     if !a.exhibitors.is_empty() {
         println!("\nExhibitors to visit:");
@@ -270,5 +290,154 @@ pub fn import_report(r: &ImportReport) {
     }
     for w in &r.warnings {
         eprintln!("warning: {w}");
+    }
+}
+
+pub fn plan(p: &DayPlan) {
+    if p.chosen.is_empty() && p.left_out.is_empty() {
+        println!(
+            "Nothing bookmarked on {}. Bookmark sessions with `plenary bookmark add KEY`.",
+            p.date
+        );
+    } else {
+        println!(
+            "Plan for {}: {} must, {} want, {} maybe.",
+            p.date, p.musts, p.wants, p.maybes
+        );
+    }
+    if p.decided {
+        println!("(You accepted or changed this plan; `--reset` plans by priority again.)");
+    }
+    if !p.walks_known {
+        println!(
+            "(No venue map for {}: walks between rooms count as none.)",
+            p.conference
+        );
+    }
+    for item in &p.chosen {
+        let s = &item.session;
+        let walk = match item.walk_minutes {
+            Some(m) if m > 0 => format!("  ({m} min walk)"),
+            _ => String::new(),
+        };
+        println!(
+            "  {:<5} {}–{}  {:<20} {}{}  [{}]",
+            item.priority.as_str(),
+            s.start.format("%H:%M"),
+            s.end.format("%H:%M"),
+            or_dash(s.room.as_deref()),
+            s.title,
+            walk,
+            s.key
+        );
+        println!("        {}", item.explanation);
+        if !item.backups.is_empty() {
+            println!("        Backup: {}", item.backups.join(", "));
+        }
+    }
+    if !p.left_out.is_empty() {
+        println!("\nLeft out:");
+        for item in &p.left_out {
+            let s = &item.session;
+            println!(
+                "  {:<5} {}–{}  {:<20} {}  [{}]",
+                item.priority.as_str(),
+                s.start.format("%H:%M"),
+                s.end.format("%H:%M"),
+                or_dash(s.room.as_deref()),
+                s.title,
+                s.key
+            );
+            println!("        {}", item.explanation);
+        }
+    }
+    for t in &p.too_far {
+        println!(
+            "\nCan't make it: {} → {}: the walk takes {} minutes, with {} between{}.",
+            t.from,
+            t.to,
+            t.walk_minutes,
+            t.gap_minutes,
+            if t.illustrative {
+                " (walk illustrative)"
+            } else {
+                ""
+            }
+        );
+    }
+    if !p.suggestions.is_empty() {
+        println!("\nFor the free time:");
+        for g in &p.suggestions {
+            let s = &g.session;
+            println!(
+                "  {}–{}  {:<20} {} [{}]",
+                s.start.format("%H:%M"),
+                s.end.format("%H:%M"),
+                or_dash(s.room.as_deref()),
+                s.title,
+                s.key
+            );
+            println!("        {}", g.explanation);
+        }
+    }
+}
+
+pub fn route(r: &BoothRoute) {
+    if r.stops.is_empty() {
+        println!("No booths to visit. Bookmark exhibitors with `plenary bookmark add KEY --type exhibitor`.");
+    } else {
+        println!("From {}:", r.start);
+    }
+    for s in &r.stops {
+        println!(
+            "  {:>2}. {:<8} {:<30} {:<28} {:>3} min walk, arrive at +{} min",
+            s.number,
+            s.booth,
+            s.name,
+            or_dash(s.hall.as_deref()),
+            s.walk_minutes,
+            s.arrive_after_minutes
+        );
+    }
+    if let (Some(end), Some(walk)) = (&r.end, r.end_walk_minutes) {
+        println!("  then {walk} min walk to {end}.");
+    }
+    if !r.stops.is_empty() {
+        let window = r
+            .window_minutes
+            .map_or(String::new(), |w| format!(", of {w} min available"));
+        println!(
+            "{} min in all: {} walking, {} at booths{}.{}",
+            r.total_minutes,
+            r.walk_minutes,
+            r.visit_minutes,
+            window,
+            if r.illustrative {
+                " Walks rest on an illustrative floor plan."
+            } else {
+                ""
+            }
+        );
+    }
+    for l in &r.left_off {
+        let why = match l.why {
+            Skipped::Visited => "already visited",
+            Skipped::NotOnMap => "its booth is not on the venue map",
+            Skipped::NoTime => "no time left for it",
+        };
+        println!("  left off: {} ({}): {why}", l.name, l.priority.as_str());
+    }
+}
+
+pub fn venue_map(r: &VenueMapReport) {
+    println!(
+        "{}: {} venues, {} halls, {} booths on the map. It places {} of {} rooms and {} of {} exhibitor booths.",
+        r.conference, r.venues, r.halls, r.booths, r.rooms_placed, r.rooms, r.booths_placed, r.booths_listed
+    );
+    if !r.rooms_unplaced.is_empty() {
+        println!(
+            "Not placed (walks to them are unknown): {}",
+            r.rooms_unplaced.join(", ")
+        );
     }
 }
