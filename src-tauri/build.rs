@@ -27,6 +27,13 @@ const COMMANDS: &[&str] = &[
     "reminder_defaults",
     "set_reminder_defaults",
     "pending_reminders",
+    "plan_day",
+    "accept_plan",
+    "set_plan_mark",
+    "reset_plan",
+    "booth_route",
+    "venue_map",
+    "import_venue_file",
 ];
 
 fn main() {

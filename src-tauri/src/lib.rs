@@ -50,6 +50,13 @@ pub fn run() {
             commands::reminders::reminder_defaults,
             commands::reminders::set_reminder_defaults,
             commands::reminders::pending_reminders,
+            commands::plan::plan_day,
+            commands::plan::accept_plan,
+            commands::plan::set_plan_mark,
+            commands::plan::reset_plan,
+            commands::plan::booth_route,
+            commands::plan::venue_map,
+            commands::plan::import_venue_file,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

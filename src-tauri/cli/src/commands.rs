@@ -154,13 +154,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Venues { file } => {
             let report = match file {
-                Some(file) => {
-                    let text = std::fs::read_to_string(&file).map_err(|source| Error::Io {
-                        path: file.clone(),
-                        source,
-                    })?;
-                    store.import_venue_map(conference, &file.display().to_string(), &text)?
-                }
+                Some(file) => store.import_venue_file(conference, &file)?,
                 None => store.venue_map_report(conference)?,
             };
             print(json, &report, output::venue_map)

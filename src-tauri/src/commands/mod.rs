@@ -1,5 +1,5 @@
 //! Tauri commands, one module per domain. Each command is one delegation to plenary-core; the
-//! shapes are in `/ipc-contract.md` and the TypeScript types in `ui/src/ipc/bindings.ts`.
+//! shapes are in `docs/ipc.md` and the TypeScript types in `ui/src/ipc/bindings.ts`.
 
 pub mod backup;
 pub mod bookmarks;
@@ -7,6 +7,7 @@ pub mod conferences;
 pub mod exhibitors;
 pub mod exports;
 pub mod imports;
+pub mod plan;
 pub mod reminders;
 pub mod search;
 pub mod sessions;

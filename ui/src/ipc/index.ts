@@ -10,21 +10,27 @@ import type {
   Bookmark,
   BookmarkChange,
   BookmarkKind,
+  BoothRoute,
   ConferenceSummary,
+  DayPlan,
   ExhibitorFilter,
   ExhibitorView,
   ImportReport,
   Notice,
   PendingReminder,
   PersonView,
+  PlanMark,
   RefreshReport,
   Progress,
   ReminderDefaults,
   RestoreReport,
+  RouteRequest,
   SearchHit,
   SearchQuery,
   SessionFilter,
   SessionView,
+  VenueMap,
+  VenueMapReport,
   WhatChanged,
 } from "./bindings";
 
@@ -60,6 +66,19 @@ export interface Commands {
   reminder_defaults: { args: Record<string, never>; result: ReminderDefaults };
   set_reminder_defaults: { args: { defaults: ReminderDefaults }; result: ReminderDefaults };
   pending_reminders: { args: Record<string, never>; result: PendingReminder[] };
+  plan_day: { args: { conference: string | null; date: string }; result: DayPlan };
+  accept_plan: { args: { conference: string | null; date: string }; result: DayPlan };
+  set_plan_mark: {
+    args: { conference: string | null; key: string; mark: PlanMark | null };
+    result: null;
+  };
+  reset_plan: { args: { conference: string | null; date: string }; result: DayPlan };
+  booth_route: { args: { request: RouteRequest }; result: BoothRoute };
+  venue_map: { args: { conference: string | null }; result: VenueMap | null };
+  import_venue_file: {
+    args: { conference: string | null; path: string };
+    result: VenueMapReport;
+  };
 }
 export type Command = keyof Commands;
 
@@ -149,6 +168,26 @@ export const reminderDefaults = () => call("reminder_defaults", {});
 export const setReminderDefaults = (defaults: ReminderDefaults) => call("set_reminder_defaults", { defaults });
 /** Reminders still to show, of every conference, soonest due first. */
 export const pendingReminders = () => call("pending_reminders", {});
+
+/** "Plan my day" for `date` (YYYY-MM-DD): chosen and left-out sessions with reasons. */
+export const planDay = (date: string, conference: string | null = null) =>
+  call("plan_day", { conference, date });
+/** Keeps the day's plan as it stands, whatever priorities do later. */
+export const acceptPlan = (date: string, conference: string | null = null) =>
+  call("accept_plan", { conference, date });
+/** Puts a bookmarked session in the plan ("in"), takes it out ("out"), or (null) undecides it. */
+export const setPlanMark = (key: string, mark: PlanMark | null, conference: string | null = null) =>
+  call("set_plan_mark", { conference, key, mark });
+/** Forgets the day's decisions: the planner chooses by priority again. */
+export const resetPlan = (date: string, conference: string | null = null) =>
+  call("reset_plan", { conference, date });
+/** An order to visit the bookmarked exhibitors' booths. */
+export const boothRoute = (request: RouteRequest) => call("booth_route", { request });
+/** The conference's venue map (floor plans), or null if it has none. */
+export const venueMap = (conference: string | null = null) => call("venue_map", { conference });
+/** Reads a venue file (docs/venues.md) for the conference. */
+export const importVenueFile = (path: string, conference: string | null = null) =>
+  call("import_venue_file", { conference, path });
 
 export type Unlisten = () => void;
 

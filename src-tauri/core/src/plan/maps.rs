@@ -80,6 +80,31 @@ impl Store {
         self.venue_map_report(Some(&slug))
     }
 
+    /// Reads a venue file from disk and imports it as [`Store::import_venue_map`] does.
+    pub fn import_venue_file(
+        &self,
+        conference: Option<&str>,
+        path: &std::path::Path,
+    ) -> Result<VenueMapReport> {
+        // A venue file is a few kilobytes; anything past this is not one.
+        const LIMIT: u64 = 16 * 1024 * 1024;
+        let io = |source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let size = std::fs::metadata(path).map_err(io)?.len();
+        let file = path.display().to_string();
+        if size > LIMIT {
+            return Err(Error::TooLarge {
+                file,
+                size,
+                limit: LIMIT,
+            });
+        }
+        let text = std::fs::read_to_string(path).map_err(io)?;
+        self.import_venue_map(conference, &file, &text)
+    }
+
     /// The map `conference` plans with: its imported one, else WAIC 2025's built-in map for
     /// WAIC 2025, else none.
     pub fn venue_map(&self, conference: Option<&str>) -> Result<Option<VenueMap>> {
