@@ -11,10 +11,12 @@
 //!
 //! - [`maps`]: venue maps in the store;
 //! - [`day`]: "plan my day", the "can't make it" pairs and "fill the gaps";
-//! - [`booths`]: the booth route.
+//! - [`booths`]: the booth route;
+//! - [`floorplan`]: floor plans drawn as SVG.
 
 pub mod booths;
 pub mod day;
+pub mod floorplan;
 pub mod maps;
 pub mod route;
 pub mod schedule;
