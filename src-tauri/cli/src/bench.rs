@@ -1,4 +1,5 @@
-//! `plenary bench`: times what issue 5 sets targets for (search, agenda, an import's phases)
+//! `plenary bench`: times what issue 5 sets targets for (search, agenda, an import's phases),
+//! and issue 7's planning (plan my day, the booth route on 500 bookmarks)
 //! on synthetic stores, and prints median, p99 and spread next to each target.
 //!
 //! Criterion (`cargo bench -p plenary-core`) gives the statistically careful medians; this
@@ -12,8 +13,11 @@ use std::time::{Duration, Instant};
 use clap::Args;
 use plenary_core::import::{ImportOptions, Parsed};
 use plenary_core::model::Format;
+use plenary_core::plan::booths::RouteRequest;
 use plenary_core::search::SearchQuery;
-use plenary_core::store::{BookmarkChange, Progress, SessionFilter, SCHEMA_VERSION};
+use plenary_core::store::{
+    BookmarkChange, BookmarkKind, Priority, Progress, SessionFilter, SCHEMA_VERSION,
+};
 use plenary_core::synth::{self, Scale};
 use plenary_core::{Error, Result, Store};
 use serde::Serialize;
@@ -156,6 +160,7 @@ pub fn run(args: &BenchArgs, json: bool) -> Result<()> {
             times,
             Some((5.0, "median")),
         ));
+        figures.extend(planning(&store, &slug, scale, args.iterations)?);
     }
     if json {
         let out = serde_json::json!({ "figures": figures, "stores": sizes });
@@ -186,6 +191,77 @@ pub fn run(args: &BenchArgs, json: bool) -> Result<()> {
             "store size {}: {mb:.1} MB",
             s["scale"].as_str().unwrap_or("?")
         );
+    }
+    Ok(())
+}
+
+/// "Plan my day" on up to 500 bookmarked sessions of the first day, and the booth route
+/// through 500 bookmarked exhibitors, with the synthetic venue map (issue 7). The store's
+/// bookmarks are cleared first and after, so the agenda's figure stays comparable.
+fn planning(store: &Store, slug: &str, scale: Scale, iterations: usize) -> Result<Vec<Figure>> {
+    let name = synth::scale_name(scale);
+    let map = serde_json::to_string(&synth::venue_map(scale))?;
+    store.import_venue_map(Some(slug), "synthetic venue map", &map)?;
+    clear_bookmarks(store, slug)?;
+    let day = store
+        .sessions(&SessionFilter {
+            conference: Some(slug.to_string()),
+            ..SessionFilter::default()
+        })?
+        .into_iter()
+        .map(|s| s.day)
+        .min()
+        .ok_or_else(|| Error::BadRequest(format!("{slug} has no sessions")))?;
+    let of_day = store.sessions(&SessionFilter {
+        conference: Some(slug.to_string()),
+        day: Some(day),
+        ..SessionFilter::default()
+    })?;
+    let step = (of_day.len() / 500).max(1);
+    let priorities = [Priority::Must, Priority::Want, Priority::Maybe];
+    let mut marks = 0;
+    for (n, s) in of_day.iter().step_by(step).take(500).enumerate() {
+        store.set_bookmark(&BookmarkChange {
+            conference: slug.to_string(),
+            key: s.key.clone(),
+            priority: Some(priorities[n % 3]),
+            ..BookmarkChange::default()
+        })?;
+        marks += 1;
+    }
+    let runs = (iterations / 10).max(10);
+    let plan = repeat(runs, || store.plan_day(Some(slug), day).map(drop))?;
+    let exhibitors = store.exhibitors(&plenary_core::store::ExhibitorFilter {
+        conference: Some(slug.to_string()),
+        with_text: Some(false),
+        ..Default::default()
+    })?;
+    let step = (exhibitors.len() / 500).max(1);
+    let mut booths = 0;
+    for e in exhibitors.iter().step_by(step).take(500) {
+        store.set_bookmark(&BookmarkChange {
+            conference: slug.to_string(),
+            kind: Some(BookmarkKind::Exhibitor),
+            key: e.key.clone(),
+            ..BookmarkChange::default()
+        })?;
+        booths += 1;
+    }
+    let request = RouteRequest {
+        conference: Some(slug.to_string()),
+        ..RouteRequest::default()
+    };
+    let route = repeat(runs, || store.booth_route(&request).map(drop))?;
+    clear_bookmarks(store, slug)?;
+    Ok(vec![
+        Figure::new(format!("plan day {name} {marks} bookmarks"), plan, None),
+        Figure::new(format!("route {name} {booths} booths"), route, None),
+    ])
+}
+
+fn clear_bookmarks(store: &Store, slug: &str) -> Result<()> {
+    for b in store.bookmarks(Some(slug))? {
+        store.remove_bookmark(slug, b.kind, &b.key)?;
     }
     Ok(())
 }

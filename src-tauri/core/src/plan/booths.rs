@@ -365,10 +365,17 @@ fn plan(
             end.unwrap_or(start)
         }
     };
+    // Each place is looked up once; the walks between them are then arithmetic.
+    let spots: Vec<_> = (0..n + 2).map(|i| walker.spot(point(i))).collect();
     let mut table = vec![vec![0.0; n + 2]; n + 2];
     for (a, row) in table.iter_mut().enumerate() {
         for (b, cell) in row.iter_mut().enumerate() {
-            *cell = walker.seconds(point(a), point(b)).unwrap_or(0) as f64;
+            let walk = match (spots[a], spots[b]) {
+                _ if a == b => Some(0),
+                (Some(sa), Some(sb)) => walker.between(sa, sb),
+                _ => None,
+            };
+            *cell = walk.unwrap_or(0) as f64;
         }
     }
     let points = if end.is_some() { n + 2 } else { n + 1 };

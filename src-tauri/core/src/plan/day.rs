@@ -299,14 +299,21 @@ impl Walks {
                 })
             })
             .collect();
-        let walk = |a: &str, b: &str| -> Option<(i64, bool)> {
-            let w = walker?;
-            let (a, b) = (Place::Room(a), Place::Room(b));
-            Some((w.seconds(a, b)?, w.is_illustrative(a, b)))
-        };
-        let table: Vec<Vec<Option<(i64, bool)>>> = names
+        // Each room is looked up once; the walks between them are then arithmetic.
+        let spots: Vec<_> = names
             .iter()
-            .map(|a| names.iter().map(|b| walk(a, b)).collect())
+            .map(|n| walker.and_then(|w| w.spot(Place::Room(n))))
+            .collect();
+        let walk = |a: usize, b: usize| -> Option<(i64, bool)> {
+            let w = walker?;
+            if a == b {
+                return Some((0, false));
+            }
+            let (sa, sb) = (spots[a]?, spots[b]?);
+            Some((w.between(sa, sb)?, w.illustrative_between(sa, sb)))
+        };
+        let table: Vec<Vec<Option<(i64, bool)>>> = (0..names.len())
+            .map(|a| (0..names.len()).map(|b| walk(a, b)).collect())
             .collect();
         Walks {
             rooms,

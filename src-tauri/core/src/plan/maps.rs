@@ -1,6 +1,7 @@
 //! Venue maps in the store: importing a venue file, and the map a conference plans with.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::Utc;
 use rusqlite::{params, OptionalExtension};
@@ -33,7 +34,7 @@ pub struct VenueMapReport {
 /// A conference's map and its programme's rooms, ready to answer walks.
 pub struct Layout {
     pub conference: String,
-    pub map: Option<VenueMap>,
+    pub map: Option<Arc<VenueMap>>,
     /// Each room's venue as the programme gives it.
     pub room_venues: HashMap<String, String>,
 }
@@ -42,8 +43,8 @@ impl Layout {
     /// A walker, if the conference has a map.
     pub fn walker(&self) -> Option<Walker<'_>> {
         self.map
-            .as_ref()
-            .map(|m| Walker::new(m, self.room_venues.clone()))
+            .as_deref()
+            .map(|m| Walker::new(m, &self.room_venues))
     }
 }
 
@@ -108,31 +109,35 @@ impl Store {
     /// The map `conference` plans with: its imported one, else WAIC 2025's built-in map for
     /// WAIC 2025, else none.
     pub fn venue_map(&self, conference: Option<&str>) -> Result<Option<VenueMap>> {
-        Ok(self.layout(conference)?.map)
+        Ok(self.layout(conference)?.map.map(|m| (*m).clone()))
     }
 
     /// The conference's map with its programme's rooms.
     pub fn layout(&self, conference: Option<&str>) -> Result<Layout> {
         let (slug, stored, room_venues) = self.read(|conn| {
             let c = resolve_conference(conn, conference)?;
-            let stored: Option<(String, String)> = conn
-                .prepare_cached("SELECT map, file FROM venue_map WHERE conference_slug = ?1")?
-                .query_row([&c.slug], |r| Ok((r.get(0)?, r.get(1)?)))
+            let stored: Option<String> = conn
+                .prepare_cached("SELECT imported_at FROM venue_map WHERE conference_slug = ?1")?
+                .query_row([&c.slug], |r| r.get(0))
                 .optional()?;
-            let mut rooms = conn.prepare_cached(
-                "SELECT r.name, v.name FROM room r JOIN venue v ON v.id = r.venue_id
-                 WHERE r.conference_id = ?1",
-            )?;
-            let room_venues = rooms
+            // Without a map, walks are unknown whatever venue a room is in.
+            let room_venues = if stored.is_some() || c.slug == WAIC_2025_SLUG {
+                conn.prepare_cached(
+                    "SELECT r.name, v.name FROM room r JOIN venue v ON v.id = r.venue_id
+                     WHERE r.conference_id = ?1",
+                )?
                 .query_map([c.id], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<HashMap<String, String>>>()?;
+                .collect::<rusqlite::Result<HashMap<String, String>>>()?
+            } else {
+                HashMap::new()
+            };
             Ok((c.slug, stored, room_venues))
         })?;
         let map = match stored {
-            Some((json, file)) => Some(VenueMap::parse(&file, &json)?),
-            None if slug == WAIC_2025_SLUG => {
-                Some(VenueMap::parse(WAIC_2025_VENUES_FILE, WAIC_2025_VENUES)?)
-            }
+            Some(imported_at) => Some(self.stored_map(&slug, &imported_at)?),
+            None if slug == WAIC_2025_SLUG => Some(self.cached(&slug, "built in", || {
+                VenueMap::parse(WAIC_2025_VENUES_FILE, WAIC_2025_VENUES)
+            })?),
             None => None,
         };
         Ok(Layout {
@@ -140,6 +145,35 @@ impl Store {
             map,
             room_venues,
         })
+    }
+
+    /// The stored map of `slug`, parsed once per import (another process may import a new one).
+    fn stored_map(&self, slug: &str, imported_at: &str) -> Result<Arc<VenueMap>> {
+        self.cached(slug, imported_at, || {
+            let (json, file): (String, String) = self.read(|conn| {
+                Ok(conn
+                    .prepare_cached("SELECT map, file FROM venue_map WHERE conference_slug = ?1")?
+                    .query_row([slug], |r| Ok((r.get(0)?, r.get(1)?)))?)
+            })?;
+            VenueMap::parse(&file, &json)
+        })
+    }
+
+    fn cached(
+        &self,
+        slug: &str,
+        version: &str,
+        parse: impl FnOnce() -> Result<VenueMap>,
+    ) -> Result<Arc<VenueMap>> {
+        let lock = || self.venue_maps.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((v, map)) = lock().get(slug) {
+            if v == version {
+                return Ok(Arc::clone(map));
+            }
+        }
+        let map = Arc::new(parse()?);
+        lock().insert(slug.to_string(), (version.to_string(), Arc::clone(&map)));
+        Ok(map)
     }
 
     /// How much of the conference's programme its map places.
@@ -168,8 +202,8 @@ impl Store {
             venues: Vec::new(),
             walks: Vec::new(),
         };
-        let map = layout.map.as_ref().unwrap_or(&empty);
-        let walker = Walker::new(map, layout.room_venues.clone());
+        let map = layout.map.as_deref().unwrap_or(&empty);
+        let walker = Walker::new(map, &layout.room_venues);
         let rooms_unplaced: Vec<String> = rooms
             .iter()
             .filter(|r| !walker.places(Place::Room(r)))

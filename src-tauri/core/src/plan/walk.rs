@@ -21,8 +21,9 @@ pub enum Place<'a> {
 }
 
 /// Where a place is: its venue, its point on the venue's plan, and its hall if it is inside one.
+/// Looked up once with [`Walker::spot`], it makes repeated walks cheap ([`Walker::between`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct Spot {
+pub struct Spot {
     venue: usize,
     point: Point,
     hall: Option<usize>,
@@ -32,12 +33,12 @@ struct Spot {
 pub struct Walker<'m> {
     map: &'m VenueMap,
     /// Each room's venue as the programme gives it, for rooms the map does not place.
-    room_venues: HashMap<String, String>,
+    room_venues: &'m HashMap<String, String>,
 }
 
 impl<'m> Walker<'m> {
     /// A walker over `map`; `room_venues` gives the programme's venue of each room.
-    pub fn new(map: &'m VenueMap, room_venues: HashMap<String, String>) -> Walker<'m> {
+    pub fn new(map: &'m VenueMap, room_venues: &'m HashMap<String, String>) -> Walker<'m> {
         Walker { map, room_venues }
     }
 
@@ -47,7 +48,11 @@ impl<'m> Walker<'m> {
         if a == b {
             return Some(0);
         }
-        let (a, b) = (self.spot(a)?, self.spot(b)?);
+        self.between(self.spot(a)?, self.spot(b)?)
+    }
+
+    /// The walk between two spots in whole seconds, or `None` with no walk between their venues.
+    pub fn between(&self, a: Spot, b: Spot) -> Option<i64> {
         let (metres, minutes) = if a.venue == b.venue {
             (self.within(a, b), 0.0)
         } else {
@@ -80,9 +85,14 @@ impl<'m> Walker<'m> {
     /// Whether the walk from `a` to `b` rests on anything illustrative (a layout or a walk
     /// between venues that no source gave).
     pub fn is_illustrative(&self, a: Place<'_>, b: Place<'_>) -> bool {
-        let (Some(sa), Some(sb)) = (self.spot(a), self.spot(b)) else {
-            return false;
-        };
+        match (self.spot(a), self.spot(b)) {
+            (Some(sa), Some(sb)) => self.illustrative_between(sa, sb),
+            _ => false,
+        }
+    }
+
+    /// [`Walker::is_illustrative`] for spots already looked up.
+    pub fn illustrative_between(&self, sa: Spot, sb: Spot) -> bool {
         let venue = |s: Spot| &self.map.venues[s.venue];
         let hall = |s: Spot| s.hall.is_some_and(|h| venue(s).halls[h].illustrative);
         venue(sa).illustrative
@@ -94,7 +104,8 @@ impl<'m> Walker<'m> {
                 .walk_is_illustrative(&venue(sa).name, &venue(sb).name)
     }
 
-    fn spot(&self, place: Place<'_>) -> Option<Spot> {
+    /// Where the map puts `place`, if anywhere.
+    pub fn spot(&self, place: Place<'_>) -> Option<Spot> {
         match place {
             Place::Entrance(name) => {
                 let v = self.map.venues.iter().position(|p| p.name == name)?;
@@ -202,7 +213,7 @@ mod tests {
     fn walks_follow_aisles_doors_and_entrances() {
         let map = map();
         let rooms = HashMap::from([("Side Room".to_string(), "Annex".to_string())]);
-        let w = Walker::new(&map, rooms);
+        let w = Walker::new(&map, &rooms);
         use Place::*;
         // Same hall: across plus down.
         assert_eq!(w.seconds(Booth("A1"), Booth("A2")), Some(60));

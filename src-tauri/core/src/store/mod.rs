@@ -50,7 +50,14 @@ pub struct Store {
     reader: Option<Mutex<Connection>>,
     writer: Mutex<Connection>,
     path: Option<PathBuf>,
+    /// Parsed venue maps by conference slug, with the `imported_at` they were read at: a map
+    /// is parsed once, not on every agenda (see `plan::maps`).
+    pub(crate) venue_maps: Mutex<VenueMapCache>,
 }
+
+/// See [`Store::venue_maps`](Store).
+pub(crate) type VenueMapCache =
+    std::collections::HashMap<String, (String, std::sync::Arc<crate::plan::venues::VenueMap>)>;
 
 impl Store {
     /// Opens (creating and migrating if needed) the store at `path`.
@@ -94,6 +101,7 @@ impl Store {
             writer: Mutex::new(writer),
             reader: Some(Mutex::new(reader)),
             path: Some(path),
+            venue_maps: Mutex::default(),
         })
     }
 
@@ -106,6 +114,7 @@ impl Store {
             writer: Mutex::new(conn),
             reader: None,
             path: None,
+            venue_maps: Mutex::default(),
         })
     }
 

@@ -266,6 +266,97 @@ fn session(rng: &mut Rng, i: usize, tracks: &[Track]) -> Session {
     }
 }
 
+/// A venue map for [`generate`]'s conference of `scale`: its rooms in a grid in the two venues
+/// they alternate between, its six halls side by side in the exhibition venue, and every booth
+/// code the generator can give (rows A to H, numbers 1 to 300) placed in its hall. Wholly
+/// illustrative, like the conference.
+pub fn venue_map(scale: Scale) -> crate::plan::venues::VenueMap {
+    use std::collections::BTreeMap;
+
+    use crate::plan::venues::{HallPlan, VenueMap, VenuePlan, Walk, VENUE_FORMAT};
+
+    let slots_per_room = DAYS as usize * SLOTS.len();
+    let room_count = scale.sessions.div_ceil(slots_per_room).max(1);
+    let mut forum_rooms = [BTreeMap::new(), BTreeMap::new()];
+    for i in 0..room_count {
+        let k = i / 2;
+        forum_rooms[i % 2].insert(
+            format!("Forum Room {}", i + 1),
+            [5.0 + (k % 50) as f64 * 10.0, 5.0 + (k / 50) as f64 * 10.0],
+        );
+    }
+    let depth = |rooms: &BTreeMap<String, [f64; 2]>| {
+        10.0 + rooms.values().map(|p| p[1]).fold(0.0, f64::max)
+    };
+    let halls: Vec<HallPlan> = HALLS
+        .iter()
+        .enumerate()
+        .map(|(h, (zh, en, code))| {
+            let mut booths = BTreeMap::new();
+            for row in 0..8u8 {
+                for n in 1..=300 {
+                    booths.insert(
+                        format!("{code}-{}{n:03}", char::from(b'A' + row)),
+                        [5.0 + n as f64, 5.0 + f64::from(row) * 10.0],
+                    );
+                }
+            }
+            HallPlan {
+                name: (*en).to_string(),
+                other_name: Some((*zh).to_string()),
+                at: [h as f64 * 320.0, 0.0],
+                width: 310.0,
+                depth: 90.0,
+                entrance: [155.0, 90.0],
+                booths,
+                illustrative: true,
+                sources: Vec::new(),
+            }
+        })
+        .collect();
+    let [forum, exhibition] = forum_rooms;
+    let plan = |name: &str, rooms: BTreeMap<String, [f64; 2]>, halls: Vec<HallPlan>| {
+        let width = if halls.is_empty() {
+            510.0
+        } else {
+            320.0 * halls.len() as f64
+        };
+        let depth = depth(&rooms).max(if halls.is_empty() { 0.0 } else { 100.0 });
+        VenuePlan {
+            name: name.to_string(),
+            width,
+            depth,
+            entrance: [width / 2.0, depth],
+            rooms,
+            halls,
+            illustrative: true,
+            sources: Vec::new(),
+        }
+    };
+    VenueMap {
+        format: VENUE_FORMAT.to_string(),
+        conference: None,
+        walking_speed: crate::plan::venues::DEFAULT_WALKING_SPEED,
+        sources: Vec::new(),
+        venues: vec![
+            plan("Shanghai World Expo Center", forum, Vec::new()),
+            plan(
+                "Shanghai World Expo Exhibition & Convention Center",
+                exhibition,
+                halls,
+            ),
+        ],
+        walks: vec![Walk {
+            from: "Shanghai World Expo Center".to_string(),
+            to: "Shanghai World Expo Exhibition & Convention Center".to_string(),
+            minutes: 15.0,
+            note: None,
+            illustrative: true,
+            sources: Vec::new(),
+        }],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,6 +380,26 @@ mod tests {
         assert_eq!(a.sessions.len(), 300);
         assert_eq!(a.persons.len(), 1_500);
         assert_eq!(a.conference.slug, "synth-waic-7");
+    }
+
+    #[test]
+    fn the_venue_map_is_valid_and_places_every_room_and_booth() {
+        let data = generate(Scale::WAIC, 1);
+        let map = venue_map(Scale::WAIC);
+        let json = serde_json::to_string(&map).expect("serialise");
+        let map = crate::plan::venues::VenueMap::parse("synth.json", &json).expect("valid");
+        let rooms = Default::default();
+        let walker = crate::plan::walk::Walker::new(&map, &rooms);
+        use crate::plan::walk::Place;
+        assert!(data
+            .rooms
+            .iter()
+            .all(|r| walker.places(Place::Room(&r.name))));
+        assert!(data
+            .exhibitors
+            .iter()
+            .flat_map(|e| &e.booths)
+            .all(|b| walker.places(Place::Booth(b))));
     }
 
     #[test]
