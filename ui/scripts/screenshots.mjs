@@ -72,6 +72,10 @@ for (const [lang, scheme] of combos) {
   await shot(p, `keynotes-${tag}`);
   await go(p, "#/agenda", "[data-testid=overlap-flag]");
   await shot(p, `agenda-${tag}`);
+  await go(p, "#/plan/2025-07-26", "[data-testid=plan-chosen]");
+  await shot(p, `plan-${tag}`);
+  await go(p, "#/route", "[data-testid=route-map]");
+  await shot(p, `route-${tag}`);
   await go(p, "#/exhibitors", "[data-testid=exhibitor-list]");
   await shot(p, `exhibitors-${tag}`);
   await go(p, "#/exhibitor/e-unitree", "[data-testid=exhibitor-detail]");

@@ -13,6 +13,7 @@ mod corrupt_store;
 mod first_start;
 mod import;
 mod journeys;
+mod planning;
 mod reminders;
 mod screenshots;
 mod search;

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { t } from "../i18n";
 import type { SessionView } from "../ipc/bindings";
 import { changedKeys } from "../state/app";
@@ -13,8 +14,9 @@ export function place(s: SessionView): string {
 /**
  * One session as a two-line link: time and title, then place, track and kind. Long titles in any
  * script are cut with an ellipsis; the full title is in the tooltip and on the detail page.
+ * `badges` go before the priority badge (a plan mark, say).
  */
-export function SessionRow({ s, tabIndex, withDate = false }: { s: SessionView; tabIndex?: number; withDate?: boolean }) {
+export function SessionRow({ s, tabIndex, withDate = false, badges }: { s: SessionView; tabIndex?: number; withDate?: boolean; badges?: ComponentChildren }) {
   return (
     <a
       class="row-link session-row"
@@ -42,6 +44,7 @@ export function SessionRow({ s, tabIndex, withDate = false }: { s: SessionView; 
           {t("changes.marker")}
         </span>
       )}
+      {badges}
       {s.bookmark && (
         <span class={`badge priority-${s.bookmark}`} data-testid="session-bookmark-badge">
           {t(`priority.${s.bookmark}`)}

@@ -1,6 +1,7 @@
 // An in-memory stand-in for plenary-core behind the IPC contract, for tests and the browser
 // preview. It follows core's behaviour where the UI depends on it (filters, agenda overlaps and
-// gaps, bookmarks kept per conference, reminder defaults), and nothing more.
+// gaps, bookmarks kept per conference, reminder defaults, a simpler planner and booth route on
+// a small venue map), and nothing more.
 import type { MockHandlers } from "../ipc/mock";
 import type {
   Agenda,
@@ -15,9 +16,13 @@ import type {
   ReminderDefaults,
   SearchHit,
   SessionView,
+  VenueMap,
 } from "../ipc/bindings";
-import { conferencesFixture, exhibitorsFixture, sessionsFixture, speakersFixture } from "./fixtures";
+import { WAIC, conferencesFixture, exhibitorsFixture, sessionsFixture, speakersFixture } from "./fixtures";
 import { generateSessions } from "./generate";
+import { planDay, tooFarPairs, type Mark } from "./plan";
+import { boothRoute } from "./route";
+import { venueMapFixture } from "./venues";
 import { instant } from "../lib/time";
 
 export interface MockOptions {
@@ -36,6 +41,8 @@ export interface MockState {
   exhibitors: ExhibitorView[];
   bookmarks: Bookmark[];
   reminderDefaults: ReminderDefaults;
+  /** Venue maps by conference slug; a conference without one has walks unknown. */
+  venueMaps: Record<string, VenueMap>;
 }
 
 export function createMockState(options: MockOptions = {}): MockState {
@@ -56,6 +63,7 @@ export function createMockState(options: MockOptions = {}): MockState {
     conferences, sessions, speakers: speakersFixture(), exhibitors: exhibitorsFixture(), bookmarks,
     // Core's defaults when nothing is set.
     reminderDefaults: { must: 15, want: 10, maybe: null },
+    venueMaps: { [WAIC]: venueMapFixture() },
   };
 }
 
@@ -102,6 +110,11 @@ export function createMockBackend(state: MockState = createMockState(), options:
         pairs++;
       }
     });
+    const tooFar = tooFarPairs(state.venueMaps[slug], items.map((i) => i.session));
+    for (const pair of tooFar) {
+      items.find((i) => i.session.key === pair.from)?.too_far.push(pair.to);
+      items.find((i) => i.session.key === pair.to)?.too_far.push(pair.from);
+    }
     const days: AgendaDay[] = [];
     for (const item of items) {
       const last = days[days.length - 1];
@@ -125,12 +138,25 @@ export function createMockBackend(state: MockState = createMockState(), options:
       conference: slug,
       days,
       overlap_count: pairs,
-      // The mock has no venue map: walks are unknown, as for an imported conference without one.
-      too_far: [],
-      walks_known: false,
+      too_far: tooFar,
+      walks_known: !!state.venueMaps[slug],
       exhibitors: state.exhibitors.filter((e) => e.conference === slug).map(exhibitorView).filter((e) => e.bookmark),
       orphans: state.bookmarks.filter((b) => b.conference === slug && b.orphaned),
     };
+  };
+
+  const sessionMarks = (slug: string) => new Map<string, Mark>(state.bookmarks
+    .filter((b) => b.conference === slug && b.kind === "session" && !b.orphaned)
+    .map((b) => [b.key, { priority: b.priority, plan: b.plan }]));
+  const plan = (conference: string | null, date: string) => {
+    const slug = slugOf(conference);
+    const day = listSessions(slug).filter((s) => s.day === date);
+    if (!day.length) fail("bad-request", `${slug} has no sessions on ${date}; \`plenary sessions\` lists its days`);
+    return planDay(state.venueMaps[slug], slug, date, day, sessionMarks(slug));
+  };
+  const setPlan = (slug: string, key: string, mark: Bookmark["plan"]) => {
+    const b = findMark(slug, "session", key) ?? fail("not-found", `bookmarked session not found: ${key}`);
+    b.plan = mark;
   };
 
   return {
@@ -223,6 +249,43 @@ export function createMockBackend(state: MockState = createMockState(), options:
     },
     // Nothing is due in the mock: it has no clock of its own to remind by.
     pending_reminders: () => [],
+    plan_day: ({ conference, date }) => plan(conference, date),
+    accept_plan: ({ conference, date }) => {
+      const p = plan(conference, date);
+      for (const i of p.chosen) setPlan(p.conference, i.session.key, "in");
+      for (const i of p.left_out) setPlan(p.conference, i.session.key, "out");
+      return plan(conference, date);
+    },
+    set_plan_mark: ({ conference, key, mark }) => {
+      setPlan(slugOf(conference), key, mark);
+      return null;
+    },
+    reset_plan: ({ conference, date }) => {
+      const p = plan(conference, date);
+      for (const i of [...p.chosen, ...p.left_out]) setPlan(p.conference, i.session.key, null);
+      return plan(conference, date);
+    },
+    booth_route: ({ request }) => {
+      const slug = slugOf(request.conference);
+      const bookmarked = state.exhibitors.filter((e) => e.conference === slug).map(exhibitorView).filter((e) => e.bookmark);
+      return boothRoute(state.venueMaps[slug], slug, request, (key) => listSessions(slug).find((s) => s.key === key), bookmarked);
+    },
+    venue_map: ({ conference }) => state.venueMaps[slugOf(conference)] ?? null,
+    import_venue_file: ({ conference, path }) => {
+      const slug = slugOf(conference);
+      if (!/\.json$/i.test(path)) fail("unknown-format", `${path}: a venue file is JSON (docs/venues.md)`);
+      const map = (state.venueMaps[slug] = { ...venueMapFixture(), conference: slug });
+      const halls = map.venues.flatMap((v) => v.halls);
+      const booths = new Set(halls.flatMap((h) => Object.keys(h.booths)));
+      const listed = state.exhibitors.filter((e) => e.conference === slug).flatMap((e) => e.booths);
+      const rooms = [...new Set(listSessions(slug).map((s) => s.room).filter((r): r is string => !!r))];
+      const placed = (r: string) => map.venues.some((v) => r in v.rooms || v.halls.some((h) => h.name === r));
+      return {
+        conference: slug, venues: map.venues.length, halls: halls.length, booths: booths.size,
+        rooms_placed: rooms.filter(placed).length, rooms: rooms.length, rooms_unplaced: rooms.filter((r) => !placed(r)),
+        booths_placed: listed.filter((b) => booths.has(b)).length, booths_listed: listed.length,
+      };
+    },
     subscribe: ({ url }) => fail("fetch", `${String(url)}: the mock backend fetches nothing`),
     refresh: () => fail("not-found", "this conference has no subscription"),
     "plugin:dialog|open": () => "/home/me/Downloads/fosdem-2026.schedule.xml",

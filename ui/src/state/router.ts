@@ -1,4 +1,4 @@
-// Hash routes ("#/programme", "#/session/<key>"): they survive a reload of the webview and need
+// Hash routes ("#/programme", "#/session/<key>", "#/plan/<YYYY-MM-DD>"): they survive a reload of the webview and need
 // no server. Keys are URI-encoded, so any character in a source's key is safe.
 import { signal } from "@preact/signals";
 
@@ -9,6 +9,8 @@ export type View =
   | "speakers"
   | "exhibitors"
   | "agenda"
+  | "plan"
+  | "route"
   | "changes"
   | "conferences"
   | "settings"
@@ -22,7 +24,7 @@ export interface Route {
 }
 
 const VIEWS: ReadonlySet<string> = new Set<View>([
-  "now", "programme", "keynotes", "speakers", "exhibitors", "agenda", "changes", "conferences", "settings",
+  "now", "programme", "keynotes", "speakers", "exhibitors", "agenda", "plan", "route", "changes", "conferences", "settings",
   "session", "speaker", "exhibitor",
 ]);
 

@@ -4,12 +4,13 @@ import { Empty, ErrorNote, Loading } from "../../components/States";
 import { TimeRange } from "../../components/TimeText";
 import { t } from "../../i18n";
 import * as ipc from "../../ipc";
-import type { AgendaDay, AgendaItem, Bookmark, Gap } from "../../ipc/bindings";
+import type { AgendaDay, AgendaItem, Bookmark, Gap, TooFar } from "../../ipc/bindings";
 import { formatDay, instant } from "../../lib/time";
 import { useAsync } from "../../lib/useAsync";
 import { current, dataVersion, touched } from "../../state/app";
 import { href } from "../../state/router";
 import { lang } from "../../state/settings";
+import { IllustrativeWalk, PlanMarkBadge, quote } from "../plan/explain";
 import { ICS_FILTER, fileName } from "../session/CalendarButton";
 
 type Entry = ({ type: "item"; item: AgendaItem } | { type: "gap"; gap: Gap }) & { at: number };
@@ -61,7 +62,10 @@ export function AgendaView() {
           )}
           {agenda.days.map((day) => (
             <section key={day.date} class="agenda-day" aria-labelledby={`day-${day.date}`} data-testid="agenda-day" data-day={day.date}>
-              <h2 id={`day-${day.date}`}>{formatDay(day.date, lang.value)}</h2>
+              <div class="agenda-day-header">
+                <h2 id={`day-${day.date}`}>{formatDay(day.date, lang.value)}</h2>
+                <a class="button button-quiet" href={href("plan", day.date)} data-testid={`plan-day-${day.date}`}>{t("agenda.planDay")}</a>
+              </div>
               <ol class="plain-list">
                 {dayEntries(day).map((e) =>
                   e.type === "gap" ? (
@@ -69,14 +73,15 @@ export function AgendaView() {
                       <TimeRange start={e.gap.start} end={e.gap.end} /> {t("agenda.free", { minutes: e.gap.minutes })}
                     </li>
                   ) : (
-                    <li key={e.item.session.key} class={`agenda-item${e.item.overlaps.length ? " has-overlap" : ""}`} data-testid="agenda-item" data-key={e.item.session.key}>
-                      <SessionRow s={{ ...e.item.session, bookmark: e.item.priority }} />
+                    <li key={e.item.session.key} class={`agenda-item${e.item.overlaps.length || e.item.too_far.length ? " has-overlap" : ""}`} data-testid="agenda-item" data-key={e.item.session.key}>
+                      <SessionRow s={{ ...e.item.session, bookmark: e.item.priority }} badges={<PlanMarkBadge mark={e.item.plan} />} />
                       {e.item.overlaps.length > 0 && (
                         <p class="overlap-flag" data-testid="overlap-flag">
                           <span aria-hidden="true">⚠ </span>
                           {t("agenda.overlapsWith", { titles: e.item.overlaps.map((k) => titles.get(k) ?? k).join(t("common.listSeparator")) })}
                         </p>
                       )}
+                      <TooFarFlag item={e.item} pairs={agenda.too_far} title={(k) => titles.get(k) ?? k} />
                       {e.item.note && <p class="agenda-note" data-testid="agenda-note">{e.item.note}</p>}
                     </li>
                   ),
@@ -89,6 +94,30 @@ export function AgendaView() {
         </>
       )}
     </section>
+  );
+}
+
+/** "Can't make it": the sessions this one is too far from to walk between in the time there is. */
+function TooFarFlag({ item, pairs, title }: { item: AgendaItem; pairs: readonly TooFar[]; title: (key: string) => string }) {
+  const key = item.session.key;
+  const found = item.too_far
+    .map((other) => pairs.find((p) => (p.from === key && p.to === other) || (p.to === key && p.from === other)))
+    .filter((p): p is TooFar => !!p);
+  if (!found.length) return null;
+  return (
+    <p class="overlap-flag too-far-flag" data-testid={`too-far-flag-${key}`}>
+      <span aria-hidden="true">⚠ </span>
+      {found.map((p, i) => {
+        const params = { title: quote(title(p.from === key ? p.to : p.from)), walk: p.walk_minutes, gap: p.gap_minutes };
+        return (
+          <span key={`${p.from}|${p.to}`}>
+            {i > 0 && " · "}
+            {t(p.from === key ? "agenda.tooFarTo" : "agenda.tooFarFrom", params)}
+            <IllustrativeWalk pair={p} />
+          </span>
+        );
+      })}
+    </p>
   );
 }
 

@@ -35,3 +35,31 @@ test("an empty agenda says so", async () => {
   render(<AgendaView />);
   expect((await screen.findByTestId("empty-state")).textContent).toContain("Nothing bookmarked yet.");
 });
+
+test("the agenda flags sessions too far to walk between, shows plan marks and links each day to its plan", async () => {
+  const backend = await startBackend();
+  // A talk across the river ten minutes after the MiniMax keynote ends.
+  const nova = backend.state.sessions.find((s) => s.key === "waic-nova")!;
+  backend.state.sessions.push({
+    ...nova, key: "waic-westbank", title: "Lunch talk by the river", day: "2025-07-26",
+    start: "2025-07-26T11:10:00+08:00", end: "2025-07-26T12:00:00+08:00", duration_minutes: 50,
+  });
+  backend.state.bookmarks.push({ ...backend.state.bookmarks[0]!, key: "waic-westbank", title: "Lunch talk by the river", priority: "want" });
+  backend.state.bookmarks.find((b) => b.key === "waic-yan")!.plan = "out";
+  backend.state.bookmarks.find((b) => b.key === "waic-hinton")!.plan = "in";
+  render(<AgendaView />);
+  const flag = await screen.findByTestId("too-far-flag-waic-westbank");
+  expect(flag.textContent).toBe(
+    "⚠ Can't make it from “Will Digital Intelligence Replace Biological Intelligence?”: the walk takes 42 min, 30 min between (walk illustrative)" +
+      " · Can't make it from “Everyone's AI: MiniMax keynote”: the walk takes 43 min, 10 min between (walk illustrative)",
+  );
+  expect(screen.getByTestId("too-far-flag-waic-yan").textContent).toContain("Can't make it to “Lunch talk by the river”: the walk takes 43 min, 10 min between");
+  // Overlapping sessions are not "too far": they clash anyway.
+  expect(screen.queryByTestId("too-far-flag-waic-nova")).toBeNull();
+  const badge = (key: string) => screen.getAllByTestId("agenda-item").find((i) => i.dataset.key === key)!.querySelector("[data-testid=plan-mark-badge]");
+  expect(badge("waic-hinton")?.textContent).toBe("In plan");
+  expect(badge("waic-yan")?.textContent).toBe("Skipped");
+  expect(badge("waic-westbank")).toBeNull();
+  expect(screen.getByTestId("plan-day-2025-07-26").getAttribute("href")).toBe("#/plan/2025-07-26");
+  expect(screen.getByTestId("plan-day-2025-07-27").textContent).toBe("Plan this day");
+});

@@ -9,7 +9,9 @@ import { ExhibitorDetail } from "../exhibitors/ExhibitorDetail";
 import { Exhibitors } from "../exhibitors/Exhibitors";
 import { Keynotes } from "../keynotes/Keynotes";
 import { NowNext } from "../now/NowNext";
+import { PlanDay } from "../plan/PlanDay";
 import { Programme } from "../programme/Programme";
+import { BoothRouteView } from "../route/BoothRoute";
 import { SessionDetail } from "../session/SessionDetail";
 import { Settings } from "../settings/Settings";
 import { SpeakerDetail, Speakers } from "../speakers/Speakers";
@@ -32,6 +34,9 @@ export function Routes() {
     case "speakers": return <Speakers />;
     case "exhibitors": return <Exhibitors />;
     case "agenda": return <AgendaView />;
+    // Not keyed by the day: switching days keeps the tabs mounted, so focus stays on them.
+    case "plan": return <PlanDay date={key} />;
+    case "route": return <BoothRouteView />;
     case "changes": return <WhatChangedView />;
     case "session": return key ? <SessionDetail key={key} sessionKey={key} /> : <Programme />;
     case "speaker": return key ? <SpeakerDetail key={key} personKey={key} /> : <Speakers />;

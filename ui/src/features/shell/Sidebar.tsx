@@ -8,6 +8,8 @@ const ITEMS: { view: View; label: MessageKey; icon: string; also?: View[] }[] = 
   { view: "speakers", label: "nav.speakers", icon: "☺", also: ["speaker"] },
   { view: "exhibitors", label: "nav.exhibitors", icon: "▦", also: ["exhibitor"] },
   { view: "agenda", label: "nav.agenda", icon: "✓" },
+  { view: "plan", label: "nav.plan", icon: "◔" },
+  { view: "route", label: "nav.route", icon: "⇢" },
   { view: "changes", label: "nav.changes", icon: "↻" },
   { view: "conferences", label: "nav.conferences", icon: "⌂" },
   { view: "settings", label: "nav.settings", icon: "⚙" },

@@ -13,7 +13,7 @@ test("shows the conference title and app-ready once the first data has loaded", 
   await screen.findByTestId("app-ready");
   expect(screen.getByTestId("conference-title").textContent).toContain("World Artificial Intelligence Conference 2025");
   expect(screen.getByTestId("conference-title").textContent).toContain("2025世界人工智能大会");
-  for (const view of ["now", "programme", "keynotes", "speakers", "exhibitors", "agenda", "conferences", "settings"]) {
+  for (const view of ["now", "programme", "keynotes", "speakers", "exhibitors", "agenda", "plan", "route", "conferences", "settings"]) {
     expect(screen.getByTestId(`nav-${view}`).getAttribute("href")).toBe(`#/${view}`);
   }
 });
