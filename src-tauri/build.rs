@@ -34,6 +34,11 @@ const COMMANDS: &[&str] = &[
     "booth_route",
     "venue_map",
     "import_venue_file",
+    "share",
+    "write_share",
+    "merge_share_link",
+    "merge_share_file",
+    "export_plan_ics",
 ];
 
 fn main() {

@@ -57,6 +57,11 @@ pub fn run() {
             commands::plan::booth_route,
             commands::plan::venue_map,
             commands::plan::import_venue_file,
+            commands::share::share,
+            commands::share::write_share,
+            commands::share::merge_share_link,
+            commands::share::merge_share_file,
+            commands::share::export_plan_ics,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

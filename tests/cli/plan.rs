@@ -121,3 +121,45 @@ fn venues_reads_a_venue_file_and_refuses_a_broken_one() {
     let report = env.json(&["venues"]);
     assert_eq!(report["rooms_placed"], 37);
 }
+
+#[test]
+fn share_a_link_and_merge_it_into_another_store() {
+    let mine = Env::new();
+    bookmark(&mine, "waic-2025-hinton-keynote", "session", "must");
+    bookmark(&mine, "huawei", "exhibitor", "want");
+    let link = mine.ok(&["share", "agenda"]);
+    let link = link.trim();
+    assert!(
+        link.starts_with("plenary://share?v=1&c=waic-2025&d="),
+        "{link}"
+    );
+    let qr = mine.ok(&["share", "booths", "--qr"]);
+    assert!(
+        qr.contains('▀') || qr.contains('▄'),
+        "a QR code is drawn: {qr}"
+    );
+    let file = mine.path("booths.json");
+    mine.ok(&["share", "booths", "-o", &file]);
+    let ics = mine.path("day.ics");
+    mine.ok(&["share", "day", "--day", "2025-07-26", "--ics", &ics]);
+    assert!(std::fs::read_to_string(&ics)
+        .unwrap()
+        .contains("BEGIN:VEVENT"));
+
+    let theirs = Env::new();
+    let report = theirs.json(&["merge", link]);
+    assert_eq!(report["added"], 1);
+    let report = theirs.json(&["merge", &file]);
+    assert_eq!(report["added"], 1);
+    let again = theirs.json(&["merge", link]);
+    assert_eq!(
+        (again["added"].as_u64(), again["kept"].as_u64()),
+        (Some(0), Some(1))
+    );
+    let marks = theirs.json(&["bookmark", "list"]);
+    assert_eq!(marks.as_array().unwrap().len(), 2);
+
+    let out = theirs.run(&["merge", "plenary://share?v=1&c=waic-2025&d=%%%"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a Plenary share link"));
+}

@@ -598,3 +598,150 @@ fn an_accepted_plan_holds_and_can_be_changed_by_hand() {
     assert!(!reset.decided);
     assert_eq!(chosen(&reset), [industry]);
 }
+
+#[test]
+fn a_shared_agenda_merges_into_another_store_without_overwriting() {
+    use plenary_core::plan::share::{Share, ShareScope};
+    let mine = waic_store();
+    mark(
+        &mine,
+        WAIC_2025_SLUG,
+        BookmarkKind::Session,
+        "waic-2025-hinton-keynote",
+        Priority::Must,
+    );
+    mark(
+        &mine,
+        WAIC_2025_SLUG,
+        BookmarkKind::Session,
+        "waic-2025-opening-ceremony",
+        Priority::Maybe,
+    );
+    mark(
+        &mine,
+        WAIC_2025_SLUG,
+        BookmarkKind::Exhibitor,
+        "huawei",
+        Priority::Want,
+    );
+    let share = mine.share(None, ShareScope::Agenda).unwrap();
+    assert_eq!(share.items.len(), 2, "sessions only: {share:?}");
+
+    // A friend has the keynote already, at another priority and with a note of their own.
+    let theirs = waic_store();
+    theirs
+        .set_bookmark(&BookmarkChange {
+            conference: WAIC_2025_SLUG.into(),
+            kind: Some(BookmarkKind::Session),
+            key: "waic-2025-hinton-keynote".into(),
+            priority: Some(Priority::Maybe),
+            note: Some("if there is time".into()),
+            visited: None,
+            reminder: None,
+        })
+        .unwrap();
+    // Through the compact link, as a QR code would carry it.
+    let link = share.link();
+    assert!(
+        link.starts_with("plenary://share?v=1&c=waic-2025&d="),
+        "{link}"
+    );
+    assert!(link.len() < 120, "compact: {} characters", link.len());
+    let report = theirs
+        .import_share(&Share::from_link(&link).unwrap())
+        .unwrap();
+    assert_eq!((report.added, report.kept), (1, 1));
+    assert!(report.unknown.is_empty());
+    let marks = theirs.bookmarks(None).unwrap();
+    let keynote = marks
+        .iter()
+        .find(|b| b.key == "waic-2025-hinton-keynote")
+        .unwrap();
+    assert_eq!(
+        (keynote.priority, keynote.note.as_str()),
+        (Priority::Maybe, "if there is time")
+    );
+    let ceremony = marks
+        .iter()
+        .find(|b| b.key == "waic-2025-opening-ceremony")
+        .unwrap();
+    assert_eq!(ceremony.priority, Priority::Maybe);
+
+    // The same share as a file, and a booth list.
+    let file = serde_json::to_string_pretty(&share).unwrap();
+    assert!(!file.contains("if there is time"), "notes are never shared");
+    let again = theirs
+        .import_share(&Share::from_file("share.json", &file).unwrap())
+        .unwrap();
+    assert_eq!(
+        (again.added, again.kept),
+        (0, 2),
+        "importing twice adds nothing"
+    );
+    let booths = mine.share(None, ShareScope::Booths).unwrap();
+    assert_eq!(booths.items[0].key, "huawei");
+    let qr = booths.qr().unwrap();
+    assert_eq!(qr.dark.len(), qr.width * qr.width);
+    assert!(qr.width >= 21);
+}
+
+#[test]
+fn a_day_plan_is_shared_as_its_chosen_sessions_and_as_ics() {
+    use plenary_core::plan::share::ShareScope;
+    let store = waic_store();
+    mark(
+        &store,
+        WAIC_2025_SLUG,
+        BookmarkKind::Session,
+        "waic-2025-lingxi-x2-demo",
+        Priority::Want,
+    );
+    mark(
+        &store,
+        WAIC_2025_SLUG,
+        BookmarkKind::Session,
+        "waic-2025-hinton-dialogue",
+        Priority::Must,
+    );
+    let share = store.share(None, ShareScope::Day(day(26))).unwrap();
+    let keys: Vec<&str> = share.items.iter().map(|i| i.key.as_str()).collect();
+    assert_eq!(keys, ["waic-2025-hinton-dialogue"]);
+    let ics = store.plan_ics(None, day(26)).unwrap();
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1);
+    assert!(ics.contains("On-stage Dialogue with Geoffrey Hinton"));
+}
+
+#[test]
+fn damaged_or_foreign_shares_are_refused_and_change_nothing() {
+    use plenary_core::plan::share::Share;
+    let store = waic_store();
+    let state = common::store_state(&store);
+    for (text, says) in [
+        ("https://example.com/share", "should start with"),
+        ("plenary://share?v=1&c=waic-2025&d=%%%", "damaged"),
+        ("plenary://share?v=1&c=waic-2025&d=eDE", "item 1: kind 'x'"),
+        ("plenary://share?v=1&c=waic-2025", "no bookmarks"),
+        ("plenary://share?v=1&c=../../etc&d=czFh", "no conference"),
+        (
+            "plenary://share?v=1&c=waic-2025&d=czFh&x=1",
+            "unexpected part",
+        ),
+    ] {
+        let error = Share::from_link(text).unwrap_err().to_string();
+        assert!(error.contains(says), "{text}: {error}");
+    }
+    let error = Share::from_file("s.json", "{\"format\": \"plenary-share/1\", \"conference\": \"waic-2025\", \"items\": [{\"kind\": \"session\"}]}")
+        .unwrap_err()
+        .to_string();
+    assert!(error.starts_with("s.json:1:"), "{error}");
+    // A share for a conference this store does not have, and keys its programme lacks.
+    let other = Share::from_link("plenary://share?v=1&c=fosdem-2026&d=czFh").unwrap();
+    let error = store.import_share(&other).unwrap_err().to_string();
+    assert!(error.contains("import its programme first"), "{error}");
+    let unknown =
+        Share::from_link("plenary://share?v=1&c=waic-2025&d=czFub3BlLW5vdC1oZXJl").unwrap();
+    let report = store.import_share(&unknown).unwrap();
+    assert_eq!(report.added, 0);
+    assert_eq!(report.unknown, ["waic-2025-nope-not-here"]);
+    assert_eq!(common::store_state(&store), state);
+}

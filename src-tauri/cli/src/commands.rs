@@ -9,6 +9,7 @@ use plenary_core::export;
 use plenary_core::import::{ColumnMap, ImportOptions, DEFAULT_MAX_BYTES};
 use plenary_core::model::Format;
 use plenary_core::plan::booths::RouteRequest;
+use plenary_core::plan::share::ShareScope;
 use plenary_core::search::{Entity, SearchQuery};
 use plenary_core::store::{
     default_data_dir, BookmarkChange, BookmarkKind, ExhibitorFilter, PlanMark, Priority,
@@ -18,7 +19,9 @@ use plenary_core::{Error, Result, Store};
 use serde::Serialize;
 
 use crate::output;
-use crate::{BookmarkCommand, Cli, Command, ExportFormat, PriorityArg, SearchKind, Target};
+use crate::{
+    BookmarkCommand, Cli, Command, ExportFormat, PriorityArg, SearchKind, ShareWhat, Target,
+};
 
 /// Files at least this big get a progress bar.
 const PROGRESS_THRESHOLD: u64 = 1024 * 1024;
@@ -152,6 +155,21 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             print(json, &store.booth_route(&request)?, output::route)
         }
+        Command::Share {
+            what,
+            day,
+            output,
+            qr,
+            ics,
+        } => share(&store, conference, what, day, output, qr, ics, json),
+        Command::Merge { source } => {
+            let report = if source.trim_start().starts_with("plenary:") {
+                store.merge_share_link(&source)?
+            } else {
+                store.import_share_file(Path::new(&source))?
+            };
+            print(json, &report, output::share_report)
+        }
         Command::Venues { file } => {
             let report = match file {
                 Some(file) => store.import_venue_file(conference, &file)?,
@@ -283,6 +301,68 @@ fn parse_size(text: &str) -> Result<u64> {
         .ok()
         .and_then(|n| n.checked_mul(multiplier))
         .ok_or_else(|| Error::BadRequest(format!("--max-size {text:?}: not a size")))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn share(
+    store: &Store,
+    conference: Option<&str>,
+    what: ShareWhat,
+    day: Option<chrono::NaiveDate>,
+    output: Option<PathBuf>,
+    qr: bool,
+    ics: Option<PathBuf>,
+    json: bool,
+) -> Result<()> {
+    let scope = match (what, day) {
+        (ShareWhat::Agenda, _) => ShareScope::Agenda,
+        (ShareWhat::Booths, _) => ShareScope::Booths,
+        (ShareWhat::Day, Some(day)) => ShareScope::Day(day),
+        (ShareWhat::Day, None) => return Err(Error::BadRequest("`share day` needs --day".into())),
+    };
+    if let Some(path) = ics {
+        let ShareScope::Day(day) = scope else {
+            return Err(Error::BadRequest(
+                "--ics is for `share day`; `plenary export ics` writes the whole agenda".into(),
+            ));
+        };
+        let text = store.plan_ics(conference, day)?;
+        std::fs::write(&path, text).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?;
+        return print(json, &path.display().to_string(), |p| {
+            println!("Wrote {p}.")
+        });
+    }
+    let share = store.share(conference, scope)?;
+    if let Some(path) = output {
+        let text = serde_json::to_string_pretty(&share)?;
+        std::fs::write(&path, text + "\n").map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?;
+        return print(json, &share, |s| {
+            println!(
+                "Wrote {} bookmarks of {} to {}.",
+                s.items.len(),
+                s.conference,
+                path.display()
+            )
+        });
+    }
+    let link = share.link();
+    let code = if qr { Some(share.qr()?) } else { None };
+    if json {
+        let out = serde_json::json!({ "share": share, "link": link, "qr": code });
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(());
+    }
+    println!("{link}");
+    if let Some(code) = code {
+        output::qr(&code);
+    }
+    Ok(())
 }
 
 fn import_file(

@@ -255,6 +255,31 @@ pub enum Command {
         /// The venue file (JSON).
         file: Option<PathBuf>,
     },
+    /// Share your agenda, a day's plan or your booth list: a compact link (printed, or as a QR
+    /// code with --qr), a file (-o), or for a day iCalendar (--ics). Notes are never shared.
+    Share {
+        /// What to share.
+        #[arg(value_enum)]
+        what: ShareWhat,
+        /// The day, for `day`.
+        #[arg(long, required_if_eq("what", "day"))]
+        day: Option<chrono::NaiveDate>,
+        /// Write a share file (JSON) here instead of printing the link.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Print the link as a QR code too.
+        #[arg(long)]
+        qr: bool,
+        /// `day` only: write the plan as iCalendar to this file.
+        #[arg(long, value_name = "FILE", conflicts_with = "output")]
+        ics: Option<PathBuf>,
+    },
+    /// Merge a shared agenda or booth list (a file, or a plenary:// link) into your bookmarks:
+    /// new ones are added, the ones you have stay exactly as they are.
+    Merge {
+        /// A share file, or a link as `plenary share` prints it.
+        source: String,
+    },
     /// Write a synthetic WAIC-like conference to a file, for benchmarks.
     Generate(generate::GenerateArgs),
     /// Time search, agenda and import against the performance targets.
@@ -318,6 +343,16 @@ pub enum PriorityArg {
     Must,
     Want,
     Maybe,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShareWhat {
+    /// Every bookmarked session.
+    Agenda,
+    /// The sessions a day's plan keeps (--day).
+    Day,
+    /// Every bookmarked exhibitor.
+    Booths,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

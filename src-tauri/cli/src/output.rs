@@ -4,6 +4,7 @@ use plenary_core::agenda::Agenda;
 use plenary_core::plan::booths::{BoothRoute, Skipped};
 use plenary_core::plan::day::DayPlan;
 use plenary_core::plan::maps::VenueMapReport;
+use plenary_core::plan::share::{QrCode, ShareReport};
 use plenary_core::search::SearchHit;
 use plenary_core::store::{
     Bookmark, ConferenceSummary, ExhibitorView, ImportReport, PersonView, SessionView,
@@ -439,5 +440,42 @@ pub fn venue_map(r: &VenueMapReport) {
             "Not placed (walks to them are unknown): {}",
             r.rooms_unplaced.join(", ")
         );
+    }
+}
+
+pub fn share_report(r: &ShareReport) {
+    println!(
+        "Merged into {}: {} added, {} already yours (left as they were).",
+        r.conference, r.added, r.kept
+    );
+    if !r.unknown.is_empty() {
+        println!(
+            "Not in this programme, so not added: {}",
+            r.unknown.join(", ")
+        );
+    }
+}
+
+/// A QR code in the terminal, two rows of modules per line, with the quiet zone around it.
+pub fn qr(code: &QrCode) {
+    let quiet = 2;
+    let size = code.width + 2 * quiet;
+    let dark = |x: usize, y: usize| {
+        x >= quiet
+            && y >= quiet
+            && x < quiet + code.width
+            && y < quiet + code.width
+            && code.dark[(y - quiet) * code.width + (x - quiet)]
+    };
+    for y in (0..size).step_by(2) {
+        let line: String = (0..size)
+            .map(|x| match (dark(x, y), y + 1 < size && dark(x, y + 1)) {
+                (true, true) => ' ',
+                (true, false) => '▄',
+                (false, true) => '▀',
+                (false, false) => '█',
+            })
+            .collect();
+        println!("{line}");
     }
 }

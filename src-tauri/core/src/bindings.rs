@@ -10,6 +10,7 @@ use crate::model::{Format, Link, Warning};
 use crate::plan::booths::{BoothRoute, LeftOff, RouteRequest, RouteStop, Skipped};
 use crate::plan::day::{Because, DayPlan, PlanItem, Reason, Suggestion, TooFar};
 use crate::plan::maps::VenueMapReport;
+use crate::plan::share::{QrCode, Share, ShareReport, ShareScope, ShareView, SharedItem};
 use crate::plan::venues::{HallPlan, VenueMap, VenuePlan, Walk};
 use crate::reminders::{Notice, NoticeKind, PendingReminder, Reminder, ReminderDefaults};
 use crate::search::{Entity, SearchHit, SearchQuery};
@@ -85,6 +86,12 @@ pub fn typescript() -> String {
         VenuePlan::decl(&cfg),
         HallPlan::decl(&cfg),
         Walk::decl(&cfg),
+        ShareScope::decl(&cfg),
+        SharedItem::decl(&cfg),
+        Share::decl(&cfg),
+        ShareReport::decl(&cfg),
+        QrCode::decl(&cfg),
+        ShareView::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from plenary-core's Rust types by `src-tauri/core/src/bindings.rs`.\n\

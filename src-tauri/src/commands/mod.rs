@@ -11,4 +11,5 @@ pub mod plan;
 pub mod reminders;
 pub mod search;
 pub mod sessions;
+pub mod share;
 pub mod subscriptions;

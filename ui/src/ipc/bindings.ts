@@ -647,3 +647,35 @@ export type Walk = { from: string, to: string, minutes: number,
  * How the walk goes, when it is not simply on foot ("by metro or taxi").
  */
 note?: string | null, illustrative: boolean, sources: Array<string>, };
+
+export type ShareScope = { "kind": "agenda" } | { "kind": "day", "date": string } | { "kind": "booths" };
+
+export type SharedItem = { kind: BookmarkKind, key: string, priority: Priority, 
+/**
+ * For people reading the file; links leave it out and the programme supplies it.
+ */
+title: string, };
+
+export type Share = { format: string, conference: string, items: Array<SharedItem>, };
+
+export type ShareReport = { conference: string, 
+/**
+ * New bookmarks.
+ */
+added: number, 
+/**
+ * Already bookmarked here: left exactly as they were.
+ */
+kept: number, 
+/**
+ * Not in this store's programme (another version of it, say): not added.
+ */
+unknown: Array<string>, };
+
+export type QrCode = { width: number, dark: Array<boolean>, };
+
+export type ShareView = { share: Share, link: string, 
+/**
+ * `None` when the link is too long for a QR code (share the file instead).
+ */
+qr: QrCode | null, };

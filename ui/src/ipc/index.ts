@@ -29,6 +29,9 @@ import type {
   SearchQuery,
   SessionFilter,
   SessionView,
+  ShareReport,
+  ShareScope,
+  ShareView,
   VenueMap,
   VenueMapReport,
   WhatChanged,
@@ -79,6 +82,14 @@ export interface Commands {
     args: { conference: string | null; path: string };
     result: VenueMapReport;
   };
+  share: { args: { conference: string | null; scope: ShareScope }; result: ShareView };
+  write_share: {
+    args: { conference: string | null; scope: ShareScope; path: string };
+    result: number;
+  };
+  merge_share_link: { args: { link: string }; result: ShareReport };
+  merge_share_file: { args: { path: string }; result: ShareReport };
+  export_plan_ics: { args: { conference: string | null; date: string; path: string }; result: null };
 }
 export type Command = keyof Commands;
 
@@ -188,6 +199,20 @@ export const venueMap = (conference: string | null = null) => call("venue_map", 
 /** Reads a venue file (docs/venues.md) for the conference. */
 export const importVenueFile = (path: string, conference: string | null = null) =>
   call("import_venue_file", { conference, path });
+
+/** What `scope` shares: the bookmarks, a compact plenary:// link and its QR code. */
+export const share = (scope: ShareScope, conference: string | null = null) =>
+  call("share", { conference, scope });
+/** Writes a share file (JSON) to `path`; resolves to the number of bookmarks written. */
+export const writeShare = (scope: ShareScope, path: string, conference: string | null = null) =>
+  call("write_share", { conference, scope, path });
+/** Merges a shared link into the bookmarks: adds what is new, never changes what is there. */
+export const mergeShareLink = (link: string) => call("merge_share_link", { link });
+/** Merges a share file (or a file holding a link) into the bookmarks. */
+export const mergeShareFile = (path: string) => call("merge_share_file", { path });
+/** Writes the sessions of a day's plan to `path` as iCalendar. */
+export const exportPlanIcs = (date: string, path: string, conference: string | null = null) =>
+  call("export_plan_ics", { conference, date, path });
 
 export type Unlisten = () => void;
 

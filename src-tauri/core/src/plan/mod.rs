@@ -12,7 +12,8 @@
 //! - [`maps`]: venue maps in the store;
 //! - [`day`]: "plan my day", the "can't make it" pairs and "fill the gaps";
 //! - [`booths`]: the booth route;
-//! - [`floorplan`]: floor plans drawn as SVG.
+//! - [`floorplan`]: floor plans drawn as SVG;
+//! - [`share`]: agendas, plans and booth lists as files, links, QR codes and iCalendar.
 
 pub mod booths;
 pub mod day;
@@ -20,6 +21,7 @@ pub mod floorplan;
 pub mod maps;
 pub mod route;
 pub mod schedule;
+pub mod share;
 pub mod venues;
 pub mod walk;
 
