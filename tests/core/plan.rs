@@ -745,3 +745,26 @@ fn damaged_or_foreign_shares_are_refused_and_change_nothing() {
     assert_eq!(report.unknown, ["waic-2025-nope-not-here"]);
     assert_eq!(common::store_state(&store), state);
 }
+
+#[test]
+fn a_new_venue_file_takes_effect_at_once() {
+    let store = fosdem_store();
+    store
+        .import_venue_map(None, "v1.json", FOSDEM_VENUES)
+        .unwrap();
+    let walk = |store: &Store| {
+        let layout = store.layout(None).unwrap();
+        let walker = layout.walker().unwrap();
+        walker
+            .seconds(Place::Room("Janson"), Place::Room("UB2.252A (Lameere)"))
+            .unwrap()
+    };
+    let before = walk(&store);
+    let slower = FOSDEM_VENUES.replace("\"minutes\": 6,", "\"minutes\": 16,");
+    assert_ne!(
+        slower, FOSDEM_VENUES,
+        "the example has a 6-minute walk to change"
+    );
+    store.import_venue_map(None, "v2.json", &slower).unwrap();
+    assert_eq!(walk(&store), before + 600, "the cached map is replaced");
+}

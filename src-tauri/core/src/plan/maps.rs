@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::Utc;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -36,7 +36,15 @@ pub struct Layout {
     pub conference: String,
     pub map: Option<Arc<VenueMap>>,
     /// Each room's venue as the programme gives it.
-    pub room_venues: HashMap<String, String>,
+    pub room_venues: Arc<HashMap<String, String>>,
+}
+
+/// What [`Store::layout`] has read, by conference slug, each with the `imported_at` (of the
+/// map, of the programme) it was read at, so another process's import is seen.
+#[derive(Debug, Default)]
+pub(crate) struct LayoutCache {
+    maps: HashMap<String, (String, Arc<VenueMap>)>,
+    rooms: HashMap<String, (String, Arc<HashMap<String, String>>)>,
 }
 
 impl Layout {
@@ -114,31 +122,27 @@ impl Store {
 
     /// The conference's map with its programme's rooms.
     pub fn layout(&self, conference: Option<&str>) -> Result<Layout> {
-        let (slug, stored, room_venues) = self.read(|conn| {
+        let (id, slug, programme, stored) = self.read(|conn| {
             let c = resolve_conference(conn, conference)?;
-            let stored: Option<String> = conn
-                .prepare_cached("SELECT imported_at FROM venue_map WHERE conference_slug = ?1")?
-                .query_row([&c.slug], |r| r.get(0))
-                .optional()?;
-            // Without a map, walks are unknown whatever venue a room is in.
-            let room_venues = if stored.is_some() || c.slug == WAIC_2025_SLUG {
-                conn.prepare_cached(
-                    "SELECT r.name, v.name FROM room r JOIN venue v ON v.id = r.venue_id
-                     WHERE r.conference_id = ?1",
+            let (programme, stored): (String, Option<String>) = conn
+                .prepare_cached(
+                    "SELECT c.imported_at, m.imported_at FROM conference c
+                     LEFT JOIN venue_map m ON m.conference_slug = c.slug WHERE c.id = ?1",
                 )?
-                .query_map([c.id], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<HashMap<String, String>>>()?
-            } else {
-                HashMap::new()
-            };
-            Ok((c.slug, stored, room_venues))
+                .query_row([c.id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok((c.id, c.slug, programme, stored))
         })?;
         let map = match stored {
             Some(imported_at) => Some(self.stored_map(&slug, &imported_at)?),
-            None if slug == WAIC_2025_SLUG => Some(self.cached(&slug, "built in", || {
+            None if slug == WAIC_2025_SLUG => Some(self.cached_map(&slug, "built in", || {
                 VenueMap::parse(WAIC_2025_VENUES_FILE, WAIC_2025_VENUES)
             })?),
             None => None,
+        };
+        // Without a map, walks are unknown whatever venue a room is in.
+        let room_venues = match map {
+            Some(_) => self.room_venues(id, &slug, &programme)?,
+            None => Arc::default(),
         };
         Ok(Layout {
             conference: slug,
@@ -147,9 +151,37 @@ impl Store {
         })
     }
 
+    /// Each room's venue, read once per import of the programme.
+    fn room_venues(
+        &self,
+        id: i64,
+        slug: &str,
+        programme: &str,
+    ) -> Result<Arc<HashMap<String, String>>> {
+        if let Some((version, rooms)) = self.layout_cache().rooms.get(slug) {
+            if version == programme {
+                return Ok(Arc::clone(rooms));
+            }
+        }
+        let rooms = Arc::new(self.read(|conn| {
+            Ok(conn
+                .prepare_cached(
+                    "SELECT r.name, v.name FROM room r JOIN venue v ON v.id = r.venue_id
+                     WHERE r.conference_id = ?1",
+                )?
+                .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<HashMap<String, String>>>()?)
+        })?);
+        self.layout_cache().rooms.insert(
+            slug.to_string(),
+            (programme.to_string(), Arc::clone(&rooms)),
+        );
+        Ok(rooms)
+    }
+
     /// The stored map of `slug`, parsed once per import (another process may import a new one).
     fn stored_map(&self, slug: &str, imported_at: &str) -> Result<Arc<VenueMap>> {
-        self.cached(slug, imported_at, || {
+        self.cached_map(slug, imported_at, || {
             let (json, file): (String, String) = self.read(|conn| {
                 Ok(conn
                     .prepare_cached("SELECT map, file FROM venue_map WHERE conference_slug = ?1")?
@@ -159,21 +191,28 @@ impl Store {
         })
     }
 
-    fn cached(
+    fn cached_map(
         &self,
         slug: &str,
         version: &str,
         parse: impl FnOnce() -> Result<VenueMap>,
     ) -> Result<Arc<VenueMap>> {
-        let lock = || self.venue_maps.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some((v, map)) = lock().get(slug) {
+        if let Some((v, map)) = self.layout_cache().maps.get(slug) {
             if v == version {
                 return Ok(Arc::clone(map));
             }
         }
         let map = Arc::new(parse()?);
-        lock().insert(slug.to_string(), (version.to_string(), Arc::clone(&map)));
+        self.layout_cache()
+            .maps
+            .insert(slug.to_string(), (version.to_string(), Arc::clone(&map)));
         Ok(map)
+    }
+
+    fn layout_cache(&self) -> std::sync::MutexGuard<'_, LayoutCache> {
+        // A poisoned lock only means another thread panicked while inserting; the entries
+        // are whole Arcs, so the cache is still sound.
+        self.layouts.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// How much of the conference's programme its map places.

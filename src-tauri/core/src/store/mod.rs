@@ -50,14 +50,10 @@ pub struct Store {
     reader: Option<Mutex<Connection>>,
     writer: Mutex<Connection>,
     path: Option<PathBuf>,
-    /// Parsed venue maps by conference slug, with the `imported_at` they were read at: a map
-    /// is parsed once, not on every agenda (see `plan::maps`).
-    pub(crate) venue_maps: Mutex<VenueMapCache>,
+    /// Parsed venue maps and the programme's rooms, by conference: read once, not on every
+    /// agenda (see `plan::maps`).
+    pub(crate) layouts: Mutex<crate::plan::maps::LayoutCache>,
 }
-
-/// See [`Store::venue_maps`](Store).
-pub(crate) type VenueMapCache =
-    std::collections::HashMap<String, (String, std::sync::Arc<crate::plan::venues::VenueMap>)>;
 
 impl Store {
     /// Opens (creating and migrating if needed) the store at `path`.
@@ -101,7 +97,7 @@ impl Store {
             writer: Mutex::new(writer),
             reader: Some(Mutex::new(reader)),
             path: Some(path),
-            venue_maps: Mutex::default(),
+            layouts: Mutex::default(),
         })
     }
 
@@ -114,7 +110,7 @@ impl Store {
             writer: Mutex::new(conn),
             reader: None,
             path: None,
-            venue_maps: Mutex::default(),
+            layouts: Mutex::default(),
         })
     }
 
