@@ -768,3 +768,48 @@ fn a_new_venue_file_takes_effect_at_once() {
     store.import_venue_map(None, "v2.json", &slower).unwrap();
     assert_eq!(walk(&store), before + 600, "the cached map is replaced");
 }
+
+#[test]
+fn every_pair_too_far_to_walk_is_found() {
+    // Every session of the conference bookmarked: the agenda's pairs are exactly those a check
+    // of every pair finds (the agenda stops looking once a gap outlasts any walk).
+    let store = waic_store();
+    let sessions = store.sessions(&SessionFilter::default()).unwrap();
+    for s in &sessions {
+        mark(
+            &store,
+            WAIC_2025_SLUG,
+            BookmarkKind::Session,
+            &s.key,
+            Priority::Want,
+        );
+    }
+    let agenda = store.agenda(None).unwrap();
+    let layout = store.layout(None).unwrap();
+    let walker = layout.walker().unwrap();
+    let mut expected = Vec::new();
+    for day in &agenda.days {
+        for (i, a) in day.items.iter().enumerate() {
+            for b in &day.items[i + 1..] {
+                let (a, b) = (&a.session, &b.session);
+                let gap = (b.start - a.end).num_seconds();
+                let walk = walker
+                    .seconds(
+                        Place::Room(a.room.as_deref().unwrap()),
+                        Place::Room(b.room.as_deref().unwrap()),
+                    )
+                    .unwrap();
+                if gap >= 0 && walk > gap {
+                    expected.push((a.key.clone(), b.key.clone()));
+                }
+            }
+        }
+    }
+    let found: Vec<(String, String)> = agenda
+        .too_far
+        .iter()
+        .map(|p| (p.from.clone(), p.to.clone()))
+        .collect();
+    assert!(!expected.is_empty(), "WAIC has cross-venue pairs");
+    assert_eq!(found, expected);
+}

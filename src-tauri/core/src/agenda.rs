@@ -103,17 +103,13 @@ impl Store {
         let mut too_far = Vec::new();
         for day in &mut days {
             let sessions: Vec<SessionView> = day.items.iter().map(|i| i.session.clone()).collect();
-            let pairs = plan::day::too_far(&sessions, &Walks::new(walker.as_ref(), &sessions));
-            for pair in &pairs {
-                for item in &mut day.items {
-                    if item.session.key == pair.from {
-                        item.too_far.push(pair.to.clone());
-                    } else if item.session.key == pair.to {
-                        item.too_far.push(pair.from.clone());
-                    }
-                }
+            let walks = Walks::new(walker.as_ref(), &sessions);
+            let pairs = plan::day::too_far_pairs(&sessions, &walks);
+            for (i, j, pair) in &pairs {
+                day.items[*i].too_far.push(pair.to.clone());
+                day.items[*j].too_far.push(pair.from.clone());
             }
-            too_far.extend(pairs);
+            too_far.extend(pairs.into_iter().map(|(_, _, pair)| pair));
         }
         let exhibitors = self.exhibitors_where(
             &ExhibitorFilter {

@@ -12,7 +12,7 @@ use ts_rs::TS;
 use super::maps::Layout;
 use super::minutes_up;
 use super::schedule::{choose, fits_after, Score, Slot};
-use super::walk::{Place, Walker};
+use super::walk::{Place, Spot, Walker};
 use crate::error::{Error, Result};
 use crate::store::{
     resolve_conference, BookmarkKind, PlanMark, Priority, SessionFilter, SessionView, Store,
@@ -275,57 +275,26 @@ impl Store {
     }
 }
 
-/// Walks between the rooms of a list of sessions, looked up once per pair of rooms.
-pub(crate) struct Walks {
-    rooms: Vec<Option<usize>>,
-    /// seconds[a][b] between distinct room indices; `None` where the map has no walk.
-    seconds: Vec<Vec<Option<i64>>>,
-    illustrative: Vec<Vec<bool>>,
+/// Walks between the rooms of a list of sessions: each room is placed once, and a walk is
+/// then arithmetic, worked out when asked for.
+pub(crate) struct Walks<'w> {
+    walker: Option<&'w Walker<'w>>,
+    spots: Vec<Option<Spot>>,
 }
 
-impl Walks {
-    pub(crate) fn new(walker: Option<&Walker<'_>>, sessions: &[SessionView]) -> Walks {
-        let mut names: Vec<&str> = Vec::new();
-        let rooms = sessions
+impl<'w> Walks<'w> {
+    pub(crate) fn new(walker: Option<&'w Walker<'w>>, sessions: &[SessionView]) -> Walks<'w> {
+        let mut placed: HashMap<&str, Option<Spot>> = HashMap::new();
+        let spots = sessions
             .iter()
             .map(|s| {
-                let room = s.room.as_deref()?;
-                Some(match names.iter().position(|n| *n == room) {
-                    Some(i) => i,
-                    None => {
-                        names.push(room);
-                        names.len() - 1
-                    }
-                })
+                let (w, room) = (walker?, s.room.as_deref()?);
+                *placed
+                    .entry(room)
+                    .or_insert_with(|| w.spot(Place::Room(room)))
             })
             .collect();
-        // Each room is looked up once; the walks between them are then arithmetic.
-        let spots: Vec<_> = names
-            .iter()
-            .map(|n| walker.and_then(|w| w.spot(Place::Room(n))))
-            .collect();
-        let walk = |a: usize, b: usize| -> Option<(i64, bool)> {
-            let w = walker?;
-            if a == b {
-                return Some((0, false));
-            }
-            let (sa, sb) = (spots[a]?, spots[b]?);
-            Some((w.between(sa, sb)?, w.illustrative_between(sa, sb)))
-        };
-        let table: Vec<Vec<Option<(i64, bool)>>> = (0..names.len())
-            .map(|a| (0..names.len()).map(|b| walk(a, b)).collect())
-            .collect();
-        Walks {
-            rooms,
-            seconds: table
-                .iter()
-                .map(|r| r.iter().map(|c| c.map(|c| c.0)).collect())
-                .collect(),
-            illustrative: table
-                .iter()
-                .map(|r| r.iter().map(|c| c.is_some_and(|c| c.1)).collect())
-                .collect(),
-        }
+        Walks { walker, spots }
     }
 
     /// The walk between sessions `i` and `j`, in seconds; unknown walks count as none.
@@ -334,25 +303,45 @@ impl Walks {
     }
 
     fn known(&self, i: usize, j: usize) -> Option<i64> {
-        let (a, b) = (self.rooms[i]?, self.rooms[j]?);
-        self.seconds[a][b]
+        let (a, b) = (self.spots[i]?, self.spots[j]?);
+        if a == b {
+            return Some(0);
+        }
+        self.walker?.between(a, b)
     }
 
     fn illustrative(&self, i: usize, j: usize) -> bool {
-        match (self.rooms[i], self.rooms[j]) {
-            (Some(a), Some(b)) => self.illustrative[a][b],
+        match (self.walker, self.spots[i], self.spots[j]) {
+            (Some(w), Some(a), Some(b)) => w.illustrative_between(a, b),
             _ => false,
         }
+    }
+
+    /// No walk between these sessions takes longer than this (0 without a map).
+    fn longest(&self) -> i64 {
+        self.walker
+            .map_or(0, |w| w.longest(self.spots.iter().flatten().copied()))
     }
 }
 
 /// Every pair of `sessions` (in start order) that does not overlap but leaves too little time
 /// to walk between the rooms.
-pub(crate) fn too_far(sessions: &[SessionView], walks: &Walks) -> Vec<TooFar> {
-    let longest = walks.seconds.iter().flatten().flatten().copied().max();
-    let Some(longest) = longest.filter(|l| *l > 0) else {
+pub(crate) fn too_far(sessions: &[SessionView], walks: &Walks<'_>) -> Vec<TooFar> {
+    too_far_pairs(sessions, walks)
+        .into_iter()
+        .map(|(_, _, pair)| pair)
+        .collect()
+}
+
+/// [`too_far`] with each pair's positions in `sessions`.
+pub(crate) fn too_far_pairs(
+    sessions: &[SessionView],
+    walks: &Walks<'_>,
+) -> Vec<(usize, usize, TooFar)> {
+    let longest = walks.longest();
+    if longest == 0 {
         return Vec::new();
-    };
+    }
     let mut pairs = Vec::new();
     for (i, a) in sessions.iter().enumerate() {
         for (j, b) in sessions.iter().enumerate().skip(i + 1) {
@@ -366,13 +355,14 @@ pub(crate) fn too_far(sessions: &[SessionView], walks: &Walks) -> Vec<TooFar> {
             }
             let walk = walks.seconds(i, j);
             if walk > gap {
-                pairs.push(TooFar {
+                let pair = TooFar {
                     from: a.key.clone(),
                     to: b.key.clone(),
                     walk_minutes: minutes_up(walk),
                     gap_minutes: gap / 60,
                     illustrative: walks.illustrative(i, j),
-                });
+                };
+                pairs.push((i, j, pair));
             }
         }
     }
@@ -380,7 +370,7 @@ pub(crate) fn too_far(sessions: &[SessionView], walks: &Walks) -> Vec<TooFar> {
 }
 
 /// Whether two sessions cannot both be attended, in either order.
-fn clash(slots: &[Slot], walks: &Walks, i: usize, j: usize) -> bool {
+fn clash(slots: &[Slot], walks: &Walks<'_>, i: usize, j: usize) -> bool {
     !(fits_after(&slots[i], &slots[j], walks.seconds(i, j))
         || fits_after(&slots[j], &slots[i], walks.seconds(j, i)))
 }
@@ -389,7 +379,7 @@ fn explain(
     sessions: &[SessionView],
     slots: &[Slot],
     chosen: &[usize],
-    walks: &Walks,
+    walks: &Walks<'_>,
 ) -> (Vec<PlanItem>, Vec<PlanItem>) {
     let is_chosen: HashSet<usize> = chosen.iter().copied().collect();
     let clashes =

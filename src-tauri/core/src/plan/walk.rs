@@ -77,6 +77,20 @@ impl<'m> Walker<'m> {
         Some((venue.name.as_str(), point))
     }
 
+    /// An upper bound on any walk between spots of `spots`, in seconds: a walk is never longer
+    /// than from one spot out to its venue's entrance, the longest walk between venues, and in
+    /// from an entrance to the other spot (Manhattan distances obey the triangle inequality).
+    pub fn longest(&self, spots: impl Iterator<Item = Spot>) -> i64 {
+        let out = spots
+            .map(|s| {
+                let entrance = self.map.venues[s.venue].entrance;
+                self.to_door(s) + manhattan(self.door(s), entrance)
+            })
+            .fold(0.0, f64::max);
+        let between = self.map.walks.iter().map(|w| w.minutes).fold(0.0, f64::max);
+        (2.0 * out / self.map.walking_speed + between * 60.0).ceil() as i64 + 1
+    }
+
     /// Whether the map can place `place` (and so give walks to and from it).
     pub fn places(&self, place: Place<'_>) -> bool {
         self.spot(place).is_some()
