@@ -72,8 +72,15 @@ for (const [lang, scheme] of combos) {
   await shot(p, `keynotes-${tag}`);
   await go(p, "#/agenda", "[data-testid=overlap-flag]");
   await shot(p, `agenda-${tag}`);
+  await p.click("[data-testid=share-open-agenda]");
+  await p.waitForSelector("[data-testid=share-qr]");
+  await shot(p, `share-${tag}`);
+  await p.keyboard.press("Escape");
   await go(p, "#/plan/2025-07-26", "[data-testid=plan-chosen]");
   await shot(p, `plan-${tag}`);
+  await p.emulateMedia({ media: "print" });
+  await shot(p, `plan-print-${tag}`);
+  await p.emulateMedia({ media: null });
   await go(p, "#/route", "[data-testid=route-map]");
   await shot(p, `route-${tag}`);
   await go(p, "#/exhibitors", "[data-testid=exhibitor-list]");
@@ -128,6 +135,16 @@ for (const [lang, scheme] of combos) {
   await p.click("[data-testid=import-start]");
   await p.waitForSelector("[data-testid=import-error]");
   await shot(p, "import-error");
+  // The same broken file offered as a venue map, then a pasted text that is not a share link.
+  await p.click("[data-testid=venue-map-import]");
+  await p.waitForSelector("[data-testid=venue-map-error]");
+  await shot(p, "venue-map-error");
+  await go(p, "#/agenda", "[data-testid=merge-link-input]");
+  await p.fill("[data-testid=merge-link-input]", "hello");
+  await p.press("[data-testid=merge-link-input]", "Enter");
+  await p.waitForSelector("[data-testid=merge-error]");
+  await p.locator("[data-testid=merge-share]").scrollIntoViewIfNeeded();
+  await shot(p, "merge-error");
   await p.context().close();
 
   const big = await page({ lang: "en", scheme: "light", query: "?sessions=10000" });

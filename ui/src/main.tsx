@@ -3,6 +3,7 @@ import { App } from "./features/shell/App";
 import "./styles/theme.css";
 import "./styles/base.css";
 import "./styles/views.css";
+import "./styles/print.css";
 
 async function start() {
   // Mock mode serves fixture data through mockIPC so the UI runs in a plain browser. It is only

@@ -34,6 +34,7 @@ export function instant(text: string): number {
 
 const TIME: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
 const DATE: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short" };
+const LONG_DATE: Intl.DateTimeFormatOptions = { weekday: "long", day: "numeric", month: "long", year: "numeric" };
 const OFFSET: Intl.DateTimeFormatOptions = { timeZoneName: "longOffset" };
 
 function intlLocale(lang: string): string {
@@ -93,11 +94,11 @@ export function formatRange(start: string, end: string, mode: TimeMode, lang: st
 }
 
 /** A conference day ("2025-07-26") as a tab label: it is a calendar date, not an instant. */
-export function formatDay(day: string, lang: string): string {
+export function formatDay(day: string, lang: string, long = false): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!m) return day;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return formatter(intlLocale(lang), "date", DATE, "UTC").format(date);
+  return formatter(intlLocale(lang), long ? "long-date" : "date", long ? LONG_DATE : DATE, "UTC").format(date);
 }
 
 /** "UTC+08:00" for an offset in minutes. */

@@ -1,7 +1,7 @@
 // An in-memory stand-in for plenary-core behind the IPC contract, for tests and the browser
 // preview. It follows core's behaviour where the UI depends on it (filters, agenda overlaps and
 // gaps, bookmarks kept per conference, reminder defaults, a simpler planner and booth route on
-// a small venue map), and nothing more.
+// a small venue map, share links that merge back), and nothing more.
 import type { MockHandlers } from "../ipc/mock";
 import type {
   Agenda,
@@ -16,12 +16,15 @@ import type {
   ReminderDefaults,
   SearchHit,
   SessionView,
+  Share,
+  ShareScope,
   VenueMap,
 } from "../ipc/bindings";
 import { WAIC, conferencesFixture, exhibitorsFixture, sessionsFixture, speakersFixture } from "./fixtures";
 import { generateSessions } from "./generate";
 import { planDay, tooFarPairs, type Mark } from "./plan";
 import { boothRoute } from "./route";
+import { SHARE_FORMAT, mergeShare, qrMatrix, readShareLink, shareFileFixture, shareLink, type MergeTarget } from "./share";
 import { venueMapFixture } from "./venues";
 import { instant } from "../lib/time";
 
@@ -159,6 +162,26 @@ export function createMockBackend(state: MockState = createMockState(), options:
     b.plan = mark;
   };
 
+  const shareOf = (conference: string | null, scope: ShareScope): Share => {
+    const slug = slugOf(conference);
+    const kind: BookmarkKind = scope.kind === "booths" ? "exhibitor" : "session";
+    const items = scope.kind === "day"
+      ? plan(slug, scope.date).chosen.map((i) => ({ kind, key: i.session.key, priority: i.priority, title: i.session.title }))
+      : state.bookmarks.filter((b) => b.conference === slug && b.kind === kind && !b.orphaned)
+        .map((b) => ({ kind, key: b.key, priority: b.priority, title: b.title }));
+    return { format: SHARE_FORMAT, conference: slug, items };
+  };
+  const nameOf = (c: string, kind: BookmarkKind, key: string) =>
+    kind === "session" ? state.sessions.find((s) => s.conference === c && s.key === key)?.title
+      : kind === "exhibitor" ? state.exhibitors.find((e) => e.conference === c && e.key === key)?.name
+        : state.speakers.find((p) => p.conference === c && p.key === key)?.name;
+  const mergeTarget: MergeTarget = {
+    has: (c) => state.conferences.some((x) => x.slug === c),
+    known: (c, kind, key) => nameOf(c, kind, key) !== undefined,
+    bookmarked: (c, kind, key) => !!findMark(c, kind, key),
+    add: (c, item) => void state.bookmarks.push(mark(c, item.kind, item.key, nameOf(c, item.kind, item.key) ?? item.key, item.priority)),
+  };
+
   return {
     conferences: () =>
       state.conferences.map((c) => ({
@@ -274,6 +297,7 @@ export function createMockBackend(state: MockState = createMockState(), options:
     import_venue_file: ({ conference, path }) => {
       const slug = slugOf(conference);
       if (!/\.json$/i.test(path)) fail("unknown-format", `${path}: a venue file is JSON (docs/venues.md)`);
+      if (/broken|bad/.test(path)) fail("invalid", `${path}:10:23: field \`venues[0].halls[0].booths.A1\`: [5.0, 35.0] is outside the hall`);
       const map = (state.venueMaps[slug] = { ...venueMapFixture(), conference: slug });
       const halls = map.venues.flatMap((v) => v.halls);
       const booths = new Set(halls.flatMap((h) => Object.keys(h.booths)));
@@ -285,6 +309,18 @@ export function createMockBackend(state: MockState = createMockState(), options:
         rooms_placed: rooms.filter(placed).length, rooms: rooms.length, rooms_unplaced: rooms.filter((r) => !placed(r)),
         booths_placed: listed.filter((b) => booths.has(b)).length, booths_listed: listed.length,
       };
+    },
+    share: ({ conference, scope }) => {
+      const share = shareOf(conference, scope);
+      const link = shareLink(share);
+      return { share, link, qr: qrMatrix(link) };
+    },
+    write_share: ({ conference, scope }) => shareOf(conference, scope).items.length,
+    merge_share_link: ({ link }) => mergeShare(readShareLink(link), mergeTarget),
+    merge_share_file: ({ path }) => mergeShare(shareFileFixture(path), mergeTarget),
+    export_plan_ics: ({ conference, date }) => {
+      plan(conference, date);
+      return null;
     },
     subscribe: ({ url }) => fail("fetch", `${String(url)}: the mock backend fetches nothing`),
     refresh: () => fail("not-found", "this conference has no subscription"),

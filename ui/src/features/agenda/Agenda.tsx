@@ -12,6 +12,8 @@ import { href } from "../../state/router";
 import { lang } from "../../state/settings";
 import { IllustrativeWalk, PlanMarkBadge, quote } from "../plan/explain";
 import { ICS_FILTER, fileName } from "../session/CalendarButton";
+import { MergeShare } from "../share/MergeShare";
+import { ShareButton } from "../share/ShareDialog";
 
 type Entry = ({ type: "item"; item: AgendaItem } | { type: "gap"; gap: Gap }) & { at: number };
 
@@ -47,9 +49,12 @@ export function AgendaView() {
     <section class="view view-agenda" aria-labelledby="agenda-heading" data-testid="view-agenda">
       <header class="view-header">
         <h1 id="agenda-heading">{t("nav.agenda")}</h1>
-        <button type="button" class="button" data-testid="agenda-export" onClick={() => void exportAll()} disabled={!agenda?.days.length}>
-          {t("agenda.export")}
-        </button>
+        <div class="actions">
+          <button type="button" class="button" data-testid="agenda-export" onClick={() => void exportAll()} disabled={!agenda?.days.length}>
+            {t("agenda.export")}
+          </button>
+          <ShareButton scope={{ kind: "agenda" }} disabled={!agenda?.days.length} />
+        </div>
       </header>
       <p class="status" role="status" data-testid="agenda-export-status">{status}</p>
       {error && <p class="inline-error" role="alert">{error.kind}: {error.message}</p>}
@@ -93,6 +98,7 @@ export function AgendaView() {
           <Orphans orphans={agenda.orphans} />
         </>
       )}
+      <MergeShare />
     </section>
   );
 }

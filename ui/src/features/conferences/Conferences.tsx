@@ -6,6 +6,7 @@ import { formatDay } from "../../lib/time";
 import { conferenceError, conferenceList, switchConference } from "../../state/app";
 import { lang } from "../../state/settings";
 import { ImportPanel } from "./ImportPanel";
+import { VenueImport } from "./VenueImport";
 
 export function Conferences() {
   const list = conferenceList.value;
@@ -52,6 +53,7 @@ export function Conferences() {
         </ul>
       )}
       <ImportPanel />
+      <VenueImport />
     </section>
   );
 }

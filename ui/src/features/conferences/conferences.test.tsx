@@ -1,7 +1,7 @@
-import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { describe, expect, test } from "vitest";
 import { emitMockEvent } from "../../ipc/mock";
-import type { ImportReport } from "../../ipc/bindings";
+import type { ImportReport, VenueMapReport } from "../../ipc/bindings";
 import { current, pendingImport } from "../../state/app";
 import { callsTo, startBackend } from "../../test/backend";
 import { Conferences } from "./Conferences";
@@ -62,6 +62,55 @@ describe("conferences", () => {
     fireEvent.click(screen.getByTestId("import-start"));
     await screen.findByTestId("import-summary");
     expect(callsTo(backend, "import_file")[0]).toEqual({ path: "/data/ces-2026.exhibitors-iot.csv", conference: "good-2025" });
+  });
+});
+
+describe("venue map", () => {
+  test("reads a venue file for the current conference and reports what it places", async () => {
+    const report: VenueMapReport = {
+      conference: "waic-2025", venues: 5, halls: 0, booths: 0, rooms_placed: 35, rooms: 37,
+      rooms_unplaced: ["K.4.201", "UD2.120 (Chavanne)"], booths_placed: 0, booths_listed: 0,
+    };
+    const backend = await startBackend({
+      "plugin:dialog|open": () => "/home/me/fosdem-2026.venues.json",
+      import_venue_file: () => report,
+    });
+    render(<Conferences />);
+    expect(screen.getByTestId("venue-import").textContent).toContain("docs/venues.md");
+    expect(screen.getByTestId("venue-import").textContent).toContain("Plan my day and the Booth route");
+    fireEvent.click(screen.getByTestId("venue-map-import"));
+    const shown = screen.getByTestId("venue-map-report");
+    await waitFor(() => expect(within(shown).getByTestId("venue-map-placed").textContent).toBe(
+      "Placed 35 of 37 rooms and 0 of 0 exhibitor booths.",
+    ));
+    expect(within(shown).getByTestId("venue-map-unplaced").textContent).toBe(
+      "Not on the map, so walks to and from them are unknown: K.4.201, UD2.120 (Chavanne).",
+    );
+    expect(shown.textContent).toContain("Venue map of World Artificial Intelligence Conference 2025: 5 venue(s)");
+    expect(callsTo(backend, "import_venue_file")).toEqual([{ conference: "waic-2025", path: "/home/me/fosdem-2026.venues.json" }]);
+    const options = callsTo(backend, "plugin:dialog|open")[0]!.options as { filters: { extensions: string[] }[] };
+    expect(options.filters[0]!.extensions).toEqual(["json"]);
+  });
+
+  test("the mock backend places the fixture's rooms and booths on its map", async () => {
+    await startBackend({ "plugin:dialog|open": () => "/home/me/waic.venues.json" });
+    render(<Conferences />);
+    fireEvent.click(screen.getByTestId("venue-map-import"));
+    await waitFor(() => expect(screen.getByTestId("venue-map-placed").textContent).toMatch(/^Placed \d+ of \d+ rooms and 7 of 7 exhibitor booths\.$/));
+  });
+
+  test("a bad venue file shows the file, line and field, and says the map in use stays", async () => {
+    await startBackend({ "plugin:dialog|open": () => "/home/me/broken.venues.json" });
+    render(<Conferences />);
+    fireEvent.click(screen.getByTestId("venue-map-import"));
+    const error = await screen.findByTestId("venue-map-error");
+    expect(screen.getByTestId("venue-map-report").contains(error)).toBe(true);
+    expect(screen.getByTestId("venue-map-error-kind").textContent).toBe("invalid");
+    expect(screen.getByTestId("venue-map-error-message").textContent).toBe(
+      "/home/me/broken.venues.json:10:23: field `venues[0].halls[0].booths.A1`: [5.0, 35.0] is outside the hall",
+    );
+    expect(error.textContent).toContain("The map already in use stays.");
+    expect(screen.queryByTestId("venue-map-placed")).toBeNull();
   });
 });
 

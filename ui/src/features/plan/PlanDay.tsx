@@ -3,15 +3,23 @@ import { DayTabs } from "../../components/DayTabs";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { t } from "../../i18n";
 import * as ipc from "../../ipc";
-import type { Agenda, DayPlan, Priority } from "../../ipc/bindings";
+import type { Agenda, DayPlan, Priority, VenueMap } from "../../ipc/bindings";
+import { formatDay } from "../../lib/time";
 import { useAsync } from "../../lib/useAsync";
 import { current, dataVersion, touched } from "../../state/app";
 import { href, navigate } from "../../state/router";
+import { lang } from "../../state/settings";
+import { ShareButton } from "../share/ShareDialog";
 import { ChosenList, LeftOutList, SuggestionList, TooFarList, type Run } from "./PlanSections";
 
 /** The first of the conference's days with a bookmarked session, else its first day. */
 export function firstPlannedDay(agenda: Agenda | null, days: readonly string[]): string | null {
   return agenda?.days.map((d) => d.date).find((d) => days.includes(d)) ?? days[0] ?? null;
+}
+
+/** Whether any of the map's layout or walks is illustrative rather than the organisers'. */
+export function mapIllustrative(map: VenueMap | null | undefined): boolean {
+  return !!map && (map.venues.some((v) => v.illustrative || v.halls.some((h) => h.illustrative)) || map.walks.some((w) => w.illustrative));
 }
 
 /** "Plan my day" for `date` (YYYY-MM-DD), or for the first day with bookmarks when none is asked for. */
@@ -23,6 +31,7 @@ export function PlanDay({ date: asked }: { date?: string }) {
   const state = useAsync(() => (date ? ipc.planDay(date) : Promise.resolve(null)), [date, conf?.slug, dataVersion.value]);
   // While another day loads, show that it loads rather than the day before under the new tab.
   const plan = state.data && state.data.date === date ? state.data : undefined;
+  const map = useAsync(() => ipc.venueMap(), [conf?.slug, dataVersion.value]);
 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ipc.IpcError | null>(null);
@@ -56,6 +65,11 @@ export function PlanDay({ date: asked }: { date?: string }) {
     <section class="view view-plan" aria-labelledby="plan-heading" data-testid="view-plan" data-day={date ?? ""}>
       <header class="view-header">
         <h1 id="plan-heading">{t("nav.plan")}</h1>
+        {date && (
+          <p class="print-only plan-print-heading" data-testid="plan-print-heading">
+            {t("plan.printHeading", { day: formatDay(date, lang.value, true), conference: conf?.title ?? "" })}
+          </p>
+        )}
         {plan && <PlanActions plan={plan} busy={busy} run={run} />}
       </header>
       {days.length > 0 && <DayTabs days={days} selected={date ?? null} onSelect={(d) => navigate("plan", d)} />}
@@ -63,7 +77,7 @@ export function PlanDay({ date: asked }: { date?: string }) {
       {error && <p class="inline-error" role="alert" data-testid="plan-error">{error.kind}: {error.message}</p>}
       {state.error ? <ErrorNote error={state.error} /> : date === null ? (
         <Empty><p>{t("plan.empty")}</p></Empty>
-      ) : !plan ? <Loading /> : <PlanBody plan={plan} busy={busy} run={run} />}
+      ) : !plan ? <Loading /> : <PlanBody plan={plan} illustrative={mapIllustrative(map.data)} busy={busy} run={run} />}
     </section>
   );
 }
@@ -82,18 +96,24 @@ function PlanActions({ plan, busy, run }: { plan: DayPlan; busy: boolean; run: R
           {t("plan.reset")}
         </button>
       )}
+      <ShareButton scope={{ kind: "day", date: plan.date }} disabled={!plan.chosen.length} />
+      <button type="button" class="button button-quiet" data-testid="plan-print" disabled={!plan.chosen.length} onClick={() => window.print()}>
+        {t("plan.print")}
+      </button>
     </div>
   );
 }
 
-function PlanBody({ plan, busy, run }: { plan: DayPlan; busy: boolean; run: Run }) {
+function PlanBody({ plan, illustrative, busy, run }: { plan: DayPlan; illustrative: boolean; busy: boolean; run: Run }) {
   const items = [...plan.chosen, ...plan.left_out];
   const titles = new Map([...items, ...plan.suggestions].map((i) => [i.session.key, i.session.title] as const));
   const title = (key: string) => titles.get(key) ?? key;
   const priorities = new Map<string, Priority>(items.map((i) => [i.session.key, i.priority]));
+  // What the printout's footnote is about: the walks it shows.
+  const showsWalks = plan.walks_known && (plan.chosen.some((i) => !!i.walk_minutes) || plan.too_far.length > 0);
   return (
     <>
-      {plan.decided && <p class="notice" data-testid="plan-decided">{t("plan.decided")}</p>}
+      {plan.decided && <p class="notice plan-decided" data-testid="plan-decided">{t("plan.decided")}</p>}
       {!plan.walks_known && <p class="notice notice-warn" data-testid="plan-walks-unknown">{t("plan.walksUnknown")}</p>}
       {!items.length ? (
         <Empty>
@@ -108,6 +128,9 @@ function PlanBody({ plan, busy, run }: { plan: DayPlan; busy: boolean; run: Run 
         </>
       )}
       <SuggestionList plan={plan} title={title} busy={busy} run={run} />
+      {showsWalks && (illustrative || plan.too_far.some((p) => p.illustrative)) && (
+        <p class="print-only plan-print-note" data-testid="plan-print-illustrative">* {t("plan.printIllustrative")}</p>
+      )}
     </>
   );
 }

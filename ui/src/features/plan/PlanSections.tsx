@@ -25,7 +25,7 @@ export function ChosenList({ plan, title, priorities, busy, run }: Props) {
       await ipc.setPlanMark(chosen, "out");
     });
   return (
-    <section aria-labelledby="plan-chosen-heading" data-testid="plan-chosen">
+    <section class="plan-chosen" aria-labelledby="plan-chosen-heading" data-testid="plan-chosen">
       <h2 id="plan-chosen-heading">{t("plan.chosen")}</h2>
       <p class="muted" data-testid="plan-tally">{t("plan.tally", { musts: plan.musts, wants: plan.wants, maybes: plan.maybes })}</p>
       <ol class="plain-list">
@@ -61,7 +61,7 @@ export function ChosenList({ plan, title, priorities, busy, run }: Props) {
 export function LeftOutList({ plan, title, priorities, busy, run }: Props) {
   if (!plan.left_out.length) return null;
   return (
-    <section aria-labelledby="plan-left-heading" data-testid="plan-left-out">
+    <section class="plan-left-out" aria-labelledby="plan-left-heading" data-testid="plan-left-out">
       <h2 id="plan-left-heading">{t("plan.leftOut")}</h2>
       <ul class="plain-list">
         {plan.left_out.map((item) => {
@@ -87,7 +87,7 @@ export function LeftOutList({ plan, title, priorities, busy, run }: Props) {
 export function TooFarList({ pairs, title }: { pairs: readonly TooFar[]; title: TitleOf }) {
   if (!pairs.length) return null;
   return (
-    <section aria-labelledby="plan-too-far-heading" data-testid="plan-too-far">
+    <section class="plan-too-far" aria-labelledby="plan-too-far-heading" data-testid="plan-too-far">
       <h2 id="plan-too-far-heading">{t("plan.tooFar")}</h2>
       <ul class="plain-list">
         {pairs.map((p) => (
@@ -105,7 +105,7 @@ export function TooFarList({ pairs, title }: { pairs: readonly TooFar[]; title: 
 export function SuggestionList({ plan, title, busy, run }: Omit<Props, "priorities">) {
   if (!plan.suggestions.length) return null;
   return (
-    <section aria-labelledby="plan-suggestions-heading" data-testid="plan-suggestions">
+    <section class="plan-suggestions" aria-labelledby="plan-suggestions-heading" data-testid="plan-suggestions">
       <h2 id="plan-suggestions-heading">{t("plan.suggestions")}</h2>
       <ul class="plain-list">
         {plan.suggestions.map((s) => {

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import type { SessionView } from "../../ipc/bindings";
 import { parseHash, route } from "../../state/router";
 import { lang } from "../../state/settings";
@@ -131,6 +131,42 @@ describe("plan my day", () => {
     expect(location.hash).toBe("#/plan/2025-07-26");
     expect(route.value).toEqual({ view: "plan", key: "2025-07-26" });
     expect(screen.queryByTestId("plan-item-waic-nova")).toBeNull();
+  });
+
+  test("Print or save as PDF calls the print dialog; the printout names the day, the conference and illustrative walks", async () => {
+    const backend = await startBackend();
+    addWestBankSession(backend);
+    // happy-dom has no print dialog: stand one in.
+    const print = vi.fn();
+    Object.defineProperty(window, "print", { configurable: true, writable: true, value: print });
+    try {
+      render(<PlanDay date="2025-07-26" />);
+      fireEvent.click(await screen.findByTestId("plan-print"));
+      expect(print).toHaveBeenCalledTimes(1);
+    } finally {
+      delete (window as { print?: unknown }).print;
+    }
+    // Print-only lines (hidden on screen by the stylesheet).
+    const heading = screen.getByTestId("plan-print-heading");
+    expect(heading.classList.contains("print-only")).toBe(true);
+    expect(heading.textContent).toBe("Saturday, 26 July 2025 · World Artificial Intelligence Conference 2025");
+    const note = screen.getByTestId("plan-print-illustrative");
+    expect(note.classList.contains("print-only")).toBe(true);
+    expect(note.textContent).toBe("* Walking times are illustrative: the venue layout is not from the organisers.");
+  });
+
+  test("without walks to show, the printout has no footnote on them; with nothing planned there is nothing to print", async () => {
+    const backend = await startBackend();
+    delete backend.state.venueMaps["waic-2025"];
+    const { unmount } = render(<PlanDay date="2025-07-26" />);
+    await screen.findByTestId("plan-chosen");
+    expect(screen.queryByTestId("plan-print-illustrative")).toBeNull();
+    expect((screen.getByTestId("plan-print") as HTMLButtonElement).disabled).toBe(false);
+    unmount();
+    render(<PlanDay date="2025-07-28" />);
+    await screen.findByTestId("empty-state");
+    expect((screen.getByTestId("plan-print") as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByTestId("share-open-day") as HTMLButtonElement).disabled).toBe(true);
   });
 
   test("a day with nothing bookmarked says so", async () => {

@@ -9,6 +9,7 @@ import { current, dataVersion, touched } from "../../state/app";
 import { href } from "../../state/router";
 import { lang, timeMode } from "../../state/settings";
 import { routeVenue } from "./geometry";
+import { ShareButton } from "../share/ShareDialog";
 import { RouteMap } from "./RouteMap";
 
 interface Form {
@@ -51,6 +52,9 @@ export function BoothRouteView() {
     <section class="view view-route" aria-labelledby="route-heading" data-testid="view-route">
       <header class="view-header">
         <h1 id="route-heading">{t("nav.route")}</h1>
+        <div class="actions">
+          <ShareButton scope={{ kind: "booths" }} disabled={!agenda.data?.exhibitors.length} />
+        </div>
       </header>
       <RouteForm form={form} sessions={sessions} onChange={(change) => setForm((f) => ({ ...f, ...change }))} />
       {noExhibitors ? (
