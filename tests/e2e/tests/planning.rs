@@ -139,3 +139,74 @@ async fn a_cross_venue_conflict_is_planned_around_and_six_booths_are_routed() {
         .expect("five stops are left");
     app.quit().await.expect("quit");
 }
+
+/// Sharing My agenda shows a link and its QR code; merging a friend's link adds their
+/// bookmark and leaves this one as it was.
+#[tokio::test]
+async fn an_agenda_is_shared_as_a_link_and_a_friends_link_is_merged() {
+    if !enabled() {
+        return;
+    }
+    let data = tempfile::tempdir().expect("temp data dir");
+    let app = App::start(data.path()).await.expect("app starts");
+    app.testid("app-ready").await.expect("ready");
+    bookmark_page(
+        &app,
+        &format!("#/session/{DIALOGUE}"),
+        "session-detail",
+        "must",
+    )
+    .await;
+
+    app.open_view("agenda").await.expect("agenda");
+    app.click("share-open-agenda").await.expect("share");
+    app.testid("share-dialog").await.expect("the dialog opens");
+    let link = app
+        .wait_for_js(
+            "(() => { const i = document.querySelector('[data-testid=share-link]'); \
+               return i && i.value.startsWith('plenary://') ? i.value : false; })()",
+        )
+        .await
+        .expect("the link is shown");
+    let link = link.as_str().unwrap_or_default().to_string();
+    assert!(
+        link.starts_with("plenary://share?v=1&c=waic-2025&d="),
+        "{link}"
+    );
+    app.testid("share-qr").await.expect("with its QR code");
+    app.screenshot("share-agenda").await.expect("screenshot");
+    app.type_into("share-link", "\u{E00C}")
+        .await
+        .expect("Esc closes");
+    app.wait_for_js("!document.querySelector('[data-testid=share-dialog]')")
+        .await
+        .expect("the dialog closes");
+
+    // A friend's link: the demo (new here) and the dialogue at "maybe" (already here as must).
+    let friend = "plenary://share?v=1&c=waic-2025&d=czJsaW5neGkteDItZGVtbwpzM2hpbnRvbi1kaWFsb2d1ZQ";
+    app.type_into("merge-link-input", friend)
+        .await
+        .expect("paste");
+    app.click("merge-link-go").await.expect("merge");
+    let report = app
+        .wait_for_text("merge-report", |t| t.contains('1'))
+        .await
+        .expect("the report");
+    assert!(report.contains("Added 1"), "{report}");
+    app.wait_for_js(&format!(
+        "!!document.querySelector('[data-testid=too-far-flag-{DEMO}]')"
+    ))
+    .await
+    .expect("the merged demo is in the agenda, flagged as too far from the dialogue");
+    let mark = app
+        .invoke("bookmarks", serde_json::json!({ "conference": null }))
+        .await
+        .expect("call")
+        .expect("bookmarks");
+    let dialogue = mark
+        .as_array()
+        .and_then(|a| a.iter().find(|b| b["key"] == DIALOGUE).cloned())
+        .expect("the dialogue is still bookmarked");
+    assert_eq!(dialogue["priority"], "must", "merging never overwrites");
+    app.quit().await.expect("quit");
+}

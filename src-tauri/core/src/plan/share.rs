@@ -467,3 +467,70 @@ impl Store {
         Ok(export::ical::write(&data))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_qr_code_scans_back_to_the_link() {
+        let share = Share {
+            format: SHARE_FORMAT.into(),
+            conference: "waic-2025".into(),
+            items: vec![
+                SharedItem {
+                    kind: BookmarkKind::Session,
+                    key: "waic-2025-hinton-keynote".into(),
+                    priority: Priority::Must,
+                    title: String::new(),
+                },
+                SharedItem {
+                    kind: BookmarkKind::Exhibitor,
+                    key: "huawei".into(),
+                    priority: Priority::Maybe,
+                    title: String::new(),
+                },
+            ],
+        };
+        let link = share.link();
+        let code = share.qr().expect("fits");
+        // Draw it as a reader sees it: 4 pixels a module, a 4-module quiet zone.
+        let (scale, quiet) = (4, 4);
+        let size = (code.width + 2 * quiet) * scale;
+        let mut image = rqrr::PreparedImage::prepare_from_greyscale(size, size, |x, y| {
+            let (mx, my) = (x / scale, y / scale);
+            let inside = (quiet..quiet + code.width).contains(&mx)
+                && (quiet..quiet + code.width).contains(&my);
+            if inside && code.dark[(my - quiet) * code.width + (mx - quiet)] {
+                0
+            } else {
+                255
+            }
+        });
+        let grids = image.detect_grids();
+        assert_eq!(grids.len(), 1, "one code found");
+        let (_, text) = grids[0].decode().expect("it decodes");
+        assert_eq!(text, link);
+        assert_eq!(
+            Share::from_link(&text).expect("and reads back").items.len(),
+            2
+        );
+    }
+
+    #[test]
+    fn keys_outside_the_conference_survive_the_link() {
+        let share = Share {
+            format: SHARE_FORMAT.into(),
+            conference: "fosdem-2026".into(),
+            items: vec![SharedItem {
+                kind: BookmarkKind::Session,
+                key: "SFKNTZ-welcome_to_fosdem_2026".into(),
+                priority: Priority::Want,
+                title: "Welcome".into(),
+            }],
+        };
+        let back = Share::from_link(&share.link()).expect("reads");
+        assert_eq!(back.items[0].key, "SFKNTZ-welcome_to_fosdem_2026");
+        assert_eq!(back.items[0].priority, Priority::Want);
+    }
+}
