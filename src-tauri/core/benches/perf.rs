@@ -155,5 +155,48 @@ fn agenda(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, import_fosdem, search_waic, search_100x, agenda);
+/// The two planning algorithms on their own, on 500 items: the scheduler on 500 bookmarked
+/// sessions of one day across 40 rooms, the router through 500 booths (seeded, reproducible).
+fn planning(c: &mut Criterion) {
+    use plenary_core::plan::{route, schedule};
+    use plenary_core::store::Priority;
+    use plenary_core::synth::rng::Rng;
+    let mut rng = Rng::new(3);
+    let priorities = [Priority::Must, Priority::Want, Priority::Maybe];
+    let slots: Vec<(schedule::Slot, usize)> = (0..500)
+        .map(|i| {
+            let start = rng.between(0, 10 * 60) as i64 * 60;
+            let length = rng.between(20, 120) as i64 * 60;
+            let slot = schedule::Slot {
+                start,
+                end: start + length,
+                priority: priorities[i % 3],
+                pinned: false,
+            };
+            (slot, rng.below(40))
+        })
+        .collect();
+    let only: Vec<schedule::Slot> = slots.iter().map(|s| s.0.clone()).collect();
+    let walk = |i: usize, j: usize| (slots[i].1 as i64 - slots[j].1 as i64).abs() * 60;
+    c.bench_function("plan: schedule::choose on 500 sessions", |b| {
+        b.iter(|| schedule::choose(&only, walk))
+    });
+    let points: Vec<(f64, f64)> = (0..501)
+        .map(|_| (rng.below(2000) as f64, rng.below(300) as f64))
+        .collect();
+    let dist =
+        |a: usize, b: usize| (points[a].0 - points[b].0).abs() + (points[a].1 - points[b].1).abs();
+    c.bench_function("plan: route::order through 500 booths", |b| {
+        b.iter(|| route::order(points.len(), dist))
+    });
+}
+
+criterion_group!(
+    benches,
+    import_fosdem,
+    search_waic,
+    search_100x,
+    agenda,
+    planning
+);
 criterion_main!(benches);

@@ -102,9 +102,10 @@ impl Store {
         let walker = layout.walker();
         let mut too_far = Vec::new();
         for day in &mut days {
-            let sessions: Vec<SessionView> = day.items.iter().map(|i| i.session.clone()).collect();
+            let sessions: Vec<&SessionView> = day.items.iter().map(|i| &i.session).collect();
             let walks = Walks::new(walker.as_ref(), &sessions);
             let pairs = plan::day::too_far_pairs(&sessions, &walks);
+            drop(sessions);
             for (i, j, pair) in &pairs {
                 day.items[*i].too_far.push(pair.to.clone());
                 day.items[*j].too_far.push(pair.from.clone());

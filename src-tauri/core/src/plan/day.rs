@@ -2,6 +2,7 @@
 //! reason for every choice, a backup for each chosen session, the pairs no one can make, and
 //! sessions suggested for the free time.
 
+use std::borrow::Borrow;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDate, Utc};
@@ -283,12 +284,15 @@ pub(crate) struct Walks<'w> {
 }
 
 impl<'w> Walks<'w> {
-    pub(crate) fn new(walker: Option<&'w Walker<'w>>, sessions: &[SessionView]) -> Walks<'w> {
+    pub(crate) fn new<S: Borrow<SessionView>>(
+        walker: Option<&'w Walker<'w>>,
+        sessions: &[S],
+    ) -> Walks<'w> {
         let mut placed: HashMap<&str, Option<Spot>> = HashMap::new();
         let spots = sessions
             .iter()
             .map(|s| {
-                let (w, room) = (walker?, s.room.as_deref()?);
+                let (w, room) = (walker?, s.borrow().room.as_deref()?);
                 *placed
                     .entry(room)
                     .or_insert_with(|| w.spot(Place::Room(room)))
@@ -334,8 +338,8 @@ pub(crate) fn too_far(sessions: &[SessionView], walks: &Walks<'_>) -> Vec<TooFar
 }
 
 /// [`too_far`] with each pair's positions in `sessions`.
-pub(crate) fn too_far_pairs(
-    sessions: &[SessionView],
+pub(crate) fn too_far_pairs<S: Borrow<SessionView>>(
+    sessions: &[S],
     walks: &Walks<'_>,
 ) -> Vec<(usize, usize, TooFar)> {
     let longest = walks.longest();
@@ -343,8 +347,8 @@ pub(crate) fn too_far_pairs(
         return Vec::new();
     }
     let mut pairs = Vec::new();
-    for (i, a) in sessions.iter().enumerate() {
-        for (j, b) in sessions.iter().enumerate().skip(i + 1) {
+    for (i, a) in sessions.iter().map(Borrow::borrow).enumerate() {
+        for (j, b) in sessions.iter().map(Borrow::borrow).enumerate().skip(i + 1) {
             let gap = (b.start - a.end).num_seconds();
             if gap >= longest {
                 // Later sessions start later still: none of them is too far from `a`.
