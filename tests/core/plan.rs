@@ -339,7 +339,8 @@ fn a_bad_venue_file_is_refused_with_its_place_and_changes_nothing() {
     assert_eq!(common::store_state(&store), state);
 }
 
-/// Every order of the stops, walked with the same walker: the shortest route by definition.
+/// Every order of the stops, walked with the same walker: the shortest route by definition,
+/// in seconds.
 fn shortest(walker: &Walker<'_>, start: Place<'_>, booths: &[String]) -> i64 {
     fn go(walker: &Walker<'_>, at: Place<'_>, left: &mut Vec<String>) -> i64 {
         if left.is_empty() {
@@ -348,7 +349,7 @@ fn shortest(walker: &Walker<'_>, start: Place<'_>, booths: &[String]) -> i64 {
         let mut best = i64::MAX;
         for k in 0..left.len() {
             let next = left.remove(k);
-            let leg = (walker.seconds(at, Place::Booth(&next)).unwrap() + 59) / 60;
+            let leg = walker.seconds(at, Place::Booth(&next)).unwrap();
             let rest = go(walker, Place::Booth(&next), left);
             best = best.min(leg + rest);
             left.insert(k, next);
@@ -393,16 +394,22 @@ fn six_booths_are_routed_as_short_as_any_order() {
     let walker = layout.walker().unwrap();
     let booths: Vec<String> = route.stops.iter().map(|s| s.booth.clone()).collect();
     let start = Place::Entrance("Shanghai World Expo Exhibition & Convention Center");
-    // Legs are rounded up to minutes on both sides, so compare the same sums.
-    assert_eq!(route.walk_minutes, shortest(&walker, start, &booths));
+    // The route's seconds add up to the shortest there is, rounded up once.
+    assert_eq!(
+        route.walk_minutes,
+        (shortest(&walker, start, &booths) + 59) / 60
+    );
     assert_eq!(route.visit_minutes, 60);
     assert_eq!(route.total_minutes, route.walk_minutes + 60);
     assert!(route.illustrative);
-    let mut clock = 0;
-    for s in &route.stops {
-        clock += s.walk_minutes;
-        assert_eq!(s.arrive_after_minutes, clock);
-        clock += 10;
+    assert_eq!(
+        route.stops[0].arrive_after_minutes,
+        route.stops[0].walk_minutes
+    );
+    for pair in route.stops.windows(2) {
+        let gap = pair[1].arrive_after_minutes - pair[0].arrive_after_minutes;
+        // Ten minutes at the booth, then the walk (each rounded to the nearest minute).
+        assert!((gap - 10 - pair[1].walk_minutes).abs() <= 1, "{pair:?}");
     }
 }
 
@@ -464,6 +471,20 @@ fn a_route_between_two_sessions_fits_the_time_between_them() {
         "{dropped:?} vs {kept_worst:?}"
     );
     assert!(hour.stops.iter().any(|s| s.exhibitor == "huawei"));
+
+    // Five minutes to get to the other venue: no booth fits, and neither does the walk.
+    let rushed = store
+        .booth_route(&RouteRequest {
+            after: Some("waic-2025-hinton-keynote".into()),
+            before: Some("waic-2025-lingxi-x2-demo".into()),
+            minutes: Some(5),
+            ..RouteRequest::default()
+        })
+        .unwrap();
+    assert!(rushed.stops.is_empty());
+    assert!(!rushed.fits, "{rushed:?}");
+    assert!(rushed.walk_minutes > 5);
+    assert!(hour.fits && tight.fits);
 
     let error = store
         .booth_route(&RouteRequest {
@@ -547,8 +568,18 @@ fn an_accepted_plan_holds_and_can_be_changed_by_hand() {
     assert!(accepted.decided);
     assert_eq!(chosen(&accepted), [keynote]);
     assert_eq!(accepted.chosen[0].mark, Some(PlanMark::In));
-    assert_eq!(accepted.left_out[0].mark, Some(PlanMark::Out));
-    assert_eq!(accepted.left_out[0].reason, Reason::TakenOut);
+    // The left-out one stays undecided, and its reason still names the session it gives way to.
+    assert_eq!(accepted.left_out[0].mark, None);
+    assert!(
+        matches!(&accepted.left_out[0].reason, Reason::Overlaps { key, .. } if key == keynote),
+        "{:?}",
+        accepted.left_out[0].reason
+    );
+    assert_eq!(
+        accepted.chosen[0].backups,
+        [industry],
+        "and it is still the backup"
+    );
     // A later change of priority does not undo the accepted plan.
     mark(
         &store,
@@ -581,6 +612,29 @@ fn an_accepted_plan_holds_and_can_be_changed_by_hand() {
     let agenda = store.agenda(None).unwrap();
     let marks: Vec<Option<PlanMark>> = agenda.days[0].items.iter().map(|i| i.plan).collect();
     assert_eq!(marks, [Some(PlanMark::Out), Some(PlanMark::In)]);
+    assert_eq!(
+        swapped.left_out[0].reason,
+        Reason::TakenOut,
+        "taken out by hand"
+    );
+
+    // A change naming a session not bookmarked that day changes nothing at all.
+    let error = store
+        .change_plan(
+            None,
+            day(26),
+            &[
+                (keynote.to_string(), None),
+                ("waic-2025-closing-ceremony".to_string(), Some(PlanMark::In)),
+            ],
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("is not a session bookmarked on 2025-07-26"),
+        "{error}"
+    );
+    assert_eq!(chosen(&store.plan_day(None, day(26)).unwrap()), [industry]);
 
     // Decisions are the user's: a backup carries them to another store.
     let other = waic_store();
@@ -738,6 +792,15 @@ fn damaged_or_foreign_shares_are_refused_and_change_nothing() {
     let other = Share::from_link("plenary://share?v=1&c=fosdem-2026&d=czFh").unwrap();
     let error = store.import_share(&other).unwrap_err().to_string();
     assert!(error.contains("import its programme first"), "{error}");
+    // The same key twice counts once, at its first priority.
+    let twice = Share::from_link(
+        "plenary://share?v=1&c=waic-2025&d=czNoaW50b24ta2V5bm90ZQpzMWhpbnRvbi1rZXlub3Rl",
+    )
+    .unwrap();
+    let other = waic_store();
+    let report = other.import_share(&twice).unwrap();
+    assert_eq!((report.added, report.kept), (1, 0));
+    assert_eq!(other.bookmarks(None).unwrap()[0].priority, Priority::Maybe);
     let unknown =
         Share::from_link("plenary://share?v=1&c=waic-2025&d=czFub3BlLW5vdC1oZXJl").unwrap();
     let report = store.import_share(&unknown).unwrap();

@@ -121,18 +121,22 @@ pub fn run(cli: Cli) -> Result<()> {
             take_out,
             reset,
         } => {
-            for key in &put_in {
-                store.set_plan_mark(conference, key, Some(PlanMark::In))?;
-            }
-            for key in &take_out {
-                store.set_plan_mark(conference, key, Some(PlanMark::Out))?;
-            }
+            let changes: Vec<(String, Option<PlanMark>)> = put_in
+                .into_iter()
+                .map(|k| (k, Some(PlanMark::In)))
+                .chain(take_out.into_iter().map(|k| (k, Some(PlanMark::Out))))
+                .collect();
             let plan = if reset {
                 store.reset_plan(conference, day)?
-            } else if accept {
-                store.accept_plan(conference, day)?
             } else {
-                store.plan_day(conference, day)?
+                if !changes.is_empty() {
+                    store.change_plan(conference, day, &changes)?;
+                }
+                if accept {
+                    store.accept_plan(conference, day)?
+                } else {
+                    store.plan_day(conference, day)?
+                }
             };
             print(json, &plan, output::plan)
         }
@@ -352,7 +356,17 @@ fn share(
         });
     }
     let link = share.link();
-    let code = if qr { Some(share.qr()?) } else { None };
+    let code = match qr {
+        // The link is printed even when it is too long for a QR code.
+        true => match share.qr() {
+            Ok(code) => Some(code),
+            Err(error) => {
+                println!("{link}");
+                return Err(error);
+            }
+        },
+        false => None,
+    };
     if json {
         let out = serde_json::json!({ "share": share, "link": link, "qr": code });
         println!("{}", serde_json::to_string_pretty(&out)?);

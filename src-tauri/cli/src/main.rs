@@ -212,7 +212,7 @@ pub enum Command {
         /// The day to plan (YYYY-MM-DD).
         #[arg(long)]
         day: chrono::NaiveDate,
-        /// Accept the plan: its sessions stay in, the others out, whatever priorities do later.
+        /// Accept the plan: its sessions are marked in, so they stay whatever priorities do later.
         #[arg(long)]
         accept: bool,
         /// Put these bookmarked sessions in the plan (repeat the flag).
@@ -231,7 +231,7 @@ pub enum Command {
         /// Start where this session ends and, with --before, fit the time between the two.
         #[arg(long, value_name = "SESSION")]
         after: Option<String>,
-        /// Finish at this session's room in time for its start.
+        /// Finish at this session's room; with --after, in time for its start.
         #[arg(long, value_name = "SESSION")]
         before: Option<String>,
         /// Start here: a room or a booth code (default: --after's room, else the entrance of

@@ -384,10 +384,20 @@ pub fn plan(p: &DayPlan) {
 }
 
 pub fn route(r: &BoothRoute) {
-    if r.stops.is_empty() {
+    if r.stops.is_empty() && r.left_off.is_empty() {
         println!("No booths to visit. Bookmark exhibitors with `plenary bookmark add KEY --type exhibitor`.");
+    } else if r.stops.is_empty() {
+        println!("No booth is on the route (see below why each is left off).");
     } else {
         println!("From {}:", r.start);
+    }
+    if !r.fits {
+        println!(
+            "The walk to {} alone takes {} min, more than the {} min there are.",
+            r.end.as_deref().unwrap_or("the end"),
+            r.walk_minutes,
+            r.window_minutes.unwrap_or_default()
+        );
     }
     for s in &r.stops {
         println!(
@@ -456,9 +466,10 @@ pub fn share_report(r: &ShareReport) {
     }
 }
 
-/// A QR code in the terminal, two rows of modules per line, with the quiet zone around it.
+/// A QR code in the terminal, two rows of modules per line, with the standard quiet zone of
+/// four modules. Light modules are drawn as full blocks: on a dark terminal they show light.
 pub fn qr(code: &QrCode) {
-    let quiet = 2;
+    let quiet = 4;
     let size = code.width + 2 * quiet;
     let dark = |x: usize, y: usize| {
         x >= quiet

@@ -340,6 +340,7 @@ export const en = {
   "route.includeVisited": "Include visited booths",
   "route.summary": "{count} stops · {total} min: {walk} walking, {visit} at booths",
   "route.summary.one": "1 stop · {total} min: {walk} walking, {visit} at booths",
+  "route.doesNotFit": "Even with no booth, the walk to {end} takes {walk} min, more than the {window} min there are.",
   "route.ofWindow": " of {window} available",
   "route.heuristic": "The order is a heuristic's: a good one, not surely the shortest.",
   "route.from": "Starts at {start}.",

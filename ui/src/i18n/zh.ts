@@ -341,6 +341,7 @@ export const zh: Dictionary = {
   "route.includeVisited": "包括已参观的展位",
   "route.summary": "{count} 站 · {total} 分钟：步行 {walk}，展位停留 {visit}",
   "route.summary.one": "1 站 · {total} 分钟：步行 {walk}，展位停留 {visit}",
+  "route.doesNotFit": "即使不去任何展位，走到{end}也要 {walk} 分钟，超过可用的 {window} 分钟。",
   "route.ofWindow": "（可用 {window} 分钟）",
   "route.heuristic": "顺序由启发式算法得出：较优，但不一定最短。",
   "route.from": "从{start}出发。",

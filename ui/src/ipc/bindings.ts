@@ -536,11 +536,11 @@ number: number, exhibitor: string, name: string, other_name: string | null, hall
  */
 at: [number, number], priority: Priority, visited: boolean, 
 /**
- * From the previous stop (or the start).
+ * From the previous stop (or the start), to the nearest minute.
  */
 walk_minutes: number, 
 /**
- * Minutes after setting off that the booth is reached.
+ * Minutes after setting off that the booth is reached, to the nearest minute.
  */
 arrive_after_minutes: number, };
 
@@ -558,17 +558,22 @@ start: string,
  */
 end: string | null, stops: Array<RouteStop>, left_off: Array<LeftOff>, 
 /**
- * From the last stop to `end`.
+ * From the last stop to `end`, to the nearest minute.
  */
 end_walk_minutes: number | null, 
 /**
- * Walking, including to the end.
+ * Walking, including to the end: the seconds added up, then rounded up.
  */
 walk_minutes: number, visit_minutes: number, total_minutes: number, 
 /**
  * The time there was, if limited.
  */
 window_minutes: number | null, 
+/**
+ * False when even with every booth left off the route does not fit the time (the walk
+ * to `end` alone is longer).
+ */
+fits: boolean, 
 /**
  * True when every order was tried (a few stops); a heuristic's order otherwise.
  */

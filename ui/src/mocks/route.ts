@@ -93,6 +93,7 @@ export function boothRoute(map: VenueMap | undefined, conference: string, reques
     visit_minutes: visit * out.length,
     total_minutes: walkMinutes + visit * out.length,
     window_minutes: window,
+    fits: window === null || walkMinutes + visit * out.length <= window,
     exact: order.length <= EXACT_UP_TO,
     illustrative,
   };

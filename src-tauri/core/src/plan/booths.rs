@@ -50,9 +50,9 @@ pub struct RouteStop {
     pub at: Point,
     pub priority: Priority,
     pub visited: bool,
-    /// From the previous stop (or the start).
+    /// From the previous stop (or the start), to the nearest minute.
     pub walk_minutes: i64,
-    /// Minutes after setting off that the booth is reached.
+    /// Minutes after setting off that the booth is reached, to the nearest minute.
     pub arrive_after_minutes: i64,
 }
 
@@ -87,14 +87,17 @@ pub struct BoothRoute {
     pub end: Option<String>,
     pub stops: Vec<RouteStop>,
     pub left_off: Vec<LeftOff>,
-    /// From the last stop to `end`.
+    /// From the last stop to `end`, to the nearest minute.
     pub end_walk_minutes: Option<i64>,
-    /// Walking, including to the end.
+    /// Walking, including to the end: the seconds added up, then rounded up.
     pub walk_minutes: i64,
     pub visit_minutes: i64,
     pub total_minutes: i64,
     /// The time there was, if limited.
     pub window_minutes: Option<i64>,
+    /// False when even with every booth left off the route does not fit the time (the walk
+    /// to `end` alone is longer).
+    pub fits: bool,
     /// True when every order was tried (a few stops); a heuristic's order otherwise.
     pub exact: bool,
     /// True when the walk rests on an illustrative layout.
@@ -252,16 +255,20 @@ impl Store {
             }
         }
 
+        // Times add up in seconds and are rounded once, for the total and for each arrival: a
+        // dozen booths a few metres apart are not a dozen minutes' walk.
         let mut out = Vec::new();
         let mut at = start;
         let mut clock = 0;
+        let mut walked = 0;
         let mut illustrative = false;
         for (n, &i) in route.order.iter().enumerate() {
             let (e, booth) = &stops[chosen[i]];
             let here = Place::Booth(booth);
-            let walk = minutes_up(walker.seconds(at, here).unwrap_or(0));
+            let leg = walker.seconds(at, here).unwrap_or(0);
             illustrative |= walker.is_illustrative(at, here);
-            clock += walk;
+            clock += leg;
+            walked += leg;
             out.push(RouteStop {
                 number: n + 1,
                 exhibitor: e.key.clone(),
@@ -272,20 +279,24 @@ impl Store {
                 at: walker.locate(here).map_or([0.0, 0.0], |l| l.1),
                 priority: e.bookmark.unwrap_or_default(),
                 visited: e.visited,
-                walk_minutes: walk,
-                arrive_after_minutes: clock,
+                walk_minutes: nearest_minute(leg),
+                arrive_after_minutes: nearest_minute(clock),
             });
-            clock += visit;
+            clock += visit * 60;
             at = here;
         }
-        let last_leg = end.map(|e| minutes_up(walker.seconds(at, e).unwrap_or(0)));
-        let walk_minutes = out.iter().map(|s| s.walk_minutes).sum::<i64>() + last_leg.unwrap_or(0);
+        let last_leg = end.map(|e| {
+            illustrative |= walker.is_illustrative(at, e);
+            walker.seconds(at, e).unwrap_or(0)
+        });
+        walked += last_leg.unwrap_or(0);
+        let walk_minutes = minutes_up(walked);
         let visit_minutes = visit * out.len() as i64;
         Ok(BoothRoute {
             conference: slug,
             start: start_name,
             end: end_name,
-            end_walk_minutes: last_leg,
+            end_walk_minutes: last_leg.map(nearest_minute),
             exact: route.order.len() <= EXACT_UP_TO,
             stops: out,
             left_off,
@@ -293,33 +304,43 @@ impl Store {
             visit_minutes,
             total_minutes: walk_minutes + visit_minutes,
             window_minutes: window,
+            fits: window.is_none_or(|w| walk_minutes + visit_minutes <= w),
             illustrative,
         })
     }
 }
 
-/// The place a name means: a booth code, "<venue> entrance", or a room.
+/// The place a name means: a booth code, "<venue> entrance" (for a venue the map has), or a
+/// room (a room may well be called "North entrance").
 fn place_named<'a>(walker: &Walker<'_>, name: &'a str) -> Place<'a> {
+    let entrance = name
+        .strip_suffix(" entrance")
+        .map(Place::Entrance)
+        .filter(|p| walker.places(*p));
     if walker.places(Place::Booth(name)) {
         Place::Booth(name)
-    } else if let Some(venue) = name.strip_suffix(" entrance") {
-        Place::Entrance(venue)
     } else {
-        Place::Room(name)
+        entrance.unwrap_or(Place::Room(name))
     }
+}
+
+/// Seconds to the nearest minute.
+fn nearest_minute(seconds: i64) -> i64 {
+    (seconds + 30).div_euclid(60)
 }
 
 /// An order of the chosen stops and its walking time.
 struct Planned {
     /// Indices into `chosen`.
     order: Vec<usize>,
-    /// Each leg rounded up to a minute, as the stops show it, the walk to the end included.
-    walk_minutes: i64,
+    /// Seconds of walking, the walk to the end included.
+    walk_seconds: i64,
 }
 
 impl Planned {
+    /// Minutes in all, as the route reports them: walking rounded up once, plus the visits.
     fn minutes(&self, visit: i64) -> i64 {
-        self.walk_minutes + visit * self.order.len() as i64
+        minutes_up(self.walk_seconds) + visit * self.order.len() as i64
     }
 
     /// The walking saved by leaving out the stop at position `p` of the order.
@@ -382,13 +403,13 @@ fn plan(
     let end_point = end.map(|_| n + 1);
     let (order, _) = order_with_end(points, end_point, |a, b| table[a][b]);
     let mut at = 0;
-    let mut walk_minutes = 0;
+    let mut walk_seconds = 0;
     for &p in order.iter().chain(end_point.iter()) {
-        walk_minutes += minutes_up(table[at][p] as i64);
+        walk_seconds += table[at][p] as i64;
         at = p;
     }
     Planned {
         order: order.into_iter().map(|i| i - 1).collect(),
-        walk_minutes,
+        walk_seconds,
     }
 }

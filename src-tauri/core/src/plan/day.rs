@@ -194,27 +194,55 @@ impl Store {
         })
     }
 
-    /// Accepts the plan for `date` as it stands: its chosen sessions are marked in, the others
-    /// out, so later changes of priority do not move them. Returns the plan.
+    /// Accepts the plan for `date` as it stands: its chosen sessions are marked in, so they
+    /// outweigh any priority and later changes of priority do not move them. The left-out ones
+    /// stay undecided: each clashes with a session marked in, so it stays out, and its reason
+    /// still says which. Returns the plan.
     pub fn accept_plan(&self, conference: Option<&str>, date: NaiveDate) -> Result<DayPlan> {
         let plan = self.plan_day(conference, date)?;
-        let marks = plan
+        let changes: Vec<(String, Option<PlanMark>)> = plan
             .chosen
             .iter()
-            .map(|i| (&i.session.key, PlanMark::In))
-            .chain(
-                plan.left_out
-                    .iter()
-                    .map(|i| (&i.session.key, PlanMark::Out)),
-            );
+            .map(|i| (i.session.key.clone(), Some(PlanMark::In)))
+            .collect();
+        self.change_plan(Some(&plan.conference), date, &changes)
+    }
+
+    /// Changes a day's plan by hand, all at once: each bookmarked session of `date` named in
+    /// `changes` is put in (`In`), taken out (`Out`) or left to the planner again (`None`).
+    /// Nothing is written unless the day exists and every key is a session bookmarked on it.
+    /// Returns the new plan.
+    pub fn change_plan(
+        &self,
+        conference: Option<&str>,
+        date: NaiveDate,
+        changes: &[(String, Option<PlanMark>)],
+    ) -> Result<DayPlan> {
+        let plan = self.plan_day(conference, date)?;
+        let of_day: HashSet<&str> = plan
+            .chosen
+            .iter()
+            .chain(&plan.left_out)
+            .map(|i| i.session.key.as_str())
+            .collect();
+        if let Some((key, _)) = changes.iter().find(|(k, _)| !of_day.contains(k.as_str())) {
+            return Err(Error::BadRequest(format!(
+                "{key:?} is not a session bookmarked on {date}; `plenary agenda` lists them"
+            )));
+        }
         self.write(|tx| {
             let mut set = tx.prepare_cached(
                 "UPDATE bookmark SET plan = ?3, updated_at = ?4
                  WHERE conference_slug = ?1 AND target_kind = 'session' AND target_key = ?2",
             )?;
             let now = Utc::now().to_rfc3339();
-            for (key, mark) in marks {
-                set.execute(params![plan.conference, key, mark.as_str(), now])?;
+            for (key, mark) in changes {
+                set.execute(params![
+                    plan.conference,
+                    key,
+                    mark.map(PlanMark::as_str),
+                    now
+                ])?;
             }
             Ok(())
         })?;

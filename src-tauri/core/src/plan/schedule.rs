@@ -66,7 +66,7 @@ impl Score {
 
 /// Whether `b` can be attended after `a`: `a` ends, the walk is done, and `b` has not started.
 pub fn fits_after(a: &Slot, b: &Slot, walk_seconds: i64) -> bool {
-    a.end + walk_seconds <= b.start
+    a.end.saturating_add(walk_seconds) <= b.start
 }
 
 /// The best attendable set of `slots`, as indices in start order, and its score. `walk(i, j)`

@@ -28,6 +28,9 @@ pub const LINK_PREFIX: &str = "plenary://share?v=1&";
 /// The longest link or file read as a share: far more than any agenda needs.
 pub const MAX_SHARE_BYTES: usize = 1024 * 1024;
 
+/// The most bookmarks a share may hold: far more than anyone bookmarks.
+pub const MAX_SHARE_ITEMS: usize = 10_000;
+
 /// What to share.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", content = "date", rename_all = "snake_case")]
@@ -191,6 +194,12 @@ impl Share {
     }
 
     fn check(&self, what: &str) -> Result<()> {
+        if self.items.len() > MAX_SHARE_ITEMS {
+            return Err(Error::BadRequest(format!(
+                "{what}: {} bookmarks is more than a share holds ({MAX_SHARE_ITEMS})",
+                self.items.len()
+            )));
+        }
         if !is_slug(&self.conference) {
             return Err(Error::BadRequest(format!(
                 "{what}: {:?} is not a conference slug",
@@ -411,7 +420,12 @@ impl Store {
             unknown: Vec::new(),
         };
         let mut new = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for item in &share.items {
+            // A key listed twice counts once, at its first priority.
+            if !seen.insert((item.kind, item.key.as_str())) {
+                continue;
+            }
             let known = match item.kind {
                 BookmarkKind::Session => sessions.contains(&item.key),
                 BookmarkKind::Exhibitor => exhibitors.contains(&item.key),
@@ -425,16 +439,23 @@ impl Store {
                 report.unknown.push(item.key.clone());
             }
         }
-        for item in new {
-            self.set_bookmark(&BookmarkChange {
-                conference: slug.clone(),
-                kind: Some(item.kind),
-                key: item.key.clone(),
-                priority: Some(item.priority),
-                ..BookmarkChange::default()
-            })?;
-            report.added += 1;
-        }
+        // All or nothing: a merge that fails part-way adds nothing.
+        self.write(|tx| {
+            for item in &new {
+                crate::store::set_bookmark_in(
+                    tx,
+                    &BookmarkChange {
+                        conference: slug.clone(),
+                        kind: Some(item.kind),
+                        key: item.key.clone(),
+                        priority: Some(item.priority),
+                        ..BookmarkChange::default()
+                    },
+                )?;
+            }
+            Ok(())
+        })?;
+        report.added = new.len();
         Ok(report)
     }
 

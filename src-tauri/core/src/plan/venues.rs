@@ -19,6 +19,13 @@ pub const VENUE_FORMAT: &str = "plenary-venues/1";
 /// A walking pace for crowded conference halls, in metres a second (a free walk is about 1.4).
 pub const DEFAULT_WALKING_SPEED: f64 = 1.2;
 
+/// The largest plan side a venue file may give, in metres (100 km): anything larger is a mistake,
+/// and would overflow walking times.
+pub const MAX_METRES: f64 = 100_000.0;
+
+/// The longest walk between venues a file may give, in minutes (a day).
+pub const MAX_WALK_MINUTES: f64 = 1_440.0;
+
 /// A point on a plan, in metres: `[x, y]`.
 pub type Point = [f64; 2];
 
@@ -128,22 +135,30 @@ impl VenueMap {
                 format!("expected {VENUE_FORMAT:?}, found {:?}", self.format),
             ));
         }
-        if !(self.walking_speed.is_finite() && self.walking_speed > 0.0) {
+        if !(0.1..=10.0).contains(&self.walking_speed) {
             return Err(fail(
                 "\"walking_speed\"",
                 "walking_speed".into(),
-                "must be a positive number of metres a second".into(),
+                "must be between 0.1 and 10 metres a second".into(),
             ));
         }
+        // A second use of a name is reported where it is used again.
+        let again = |needle: &str, field: String, message: String| Error::Invalid {
+            at: locate_last(file, text, needle),
+            field,
+            message,
+        };
         let mut venues = std::collections::HashSet::new();
         let mut halls = std::collections::HashSet::new();
         let mut booths = std::collections::HashSet::new();
+        let mut rooms = std::collections::HashSet::new();
+        let mut pairs = std::collections::HashSet::new();
         for (v, venue) in self.venues.iter().enumerate() {
             let at = |field: &str| format!("venues[{v}].{field}");
             let quoted = format!("{:?}", venue.name);
             if !venues.insert(venue.name.as_str()) {
-                return Err(fail(
-                    &quoted,
+                return Err(again(
+                    &format!("\"name\": {quoted}"),
                     at("name"),
                     "a second venue of this name".into(),
                 ));
@@ -153,6 +168,13 @@ impl VenueMap {
             inside(venue.entrance, venue.width, venue.depth)
                 .map_err(|m| fail(&quoted, at("entrance"), m))?;
             for (room, point) in &venue.rooms {
+                if !rooms.insert(room.as_str()) {
+                    return Err(again(
+                        &format!("{room:?}"),
+                        at(&format!("rooms.{room}")),
+                        "this room is placed in a second venue".into(),
+                    ));
+                }
                 inside(*point, venue.width, venue.depth)
                     .map_err(|m| fail(&format!("{room:?}"), at(&format!("rooms.{room}")), m))?;
             }
@@ -160,8 +182,8 @@ impl VenueMap {
                 let at = |field: &str| format!("venues[{v}].halls[{h}].{field}");
                 let quoted = format!("{:?}", hall.name);
                 if !halls.insert(hall.name.as_str()) {
-                    return Err(fail(
-                        &quoted,
+                    return Err(again(
+                        &format!("\"name\": {quoted}"),
                         at("name"),
                         "a second hall of this name".into(),
                     ));
@@ -187,7 +209,7 @@ impl VenueMap {
                 for (code, point) in &hall.booths {
                     let quoted = format!("{code:?}");
                     if !booths.insert(code.as_str()) {
-                        return Err(fail(
+                        return Err(again(
                             &quoted,
                             at(&format!("booths.{code}")),
                             "this booth is placed in a second hall".into(),
@@ -208,11 +230,33 @@ impl VenueMap {
                     ));
                 }
             }
-            if !(walk.minutes.is_finite() && walk.minutes >= 0.0) {
+            if !(0.0..=MAX_WALK_MINUTES).contains(&walk.minutes) {
                 return Err(fail(
                     "\"walks\"",
                     format!("walks[{w}].minutes"),
-                    "must be a number of minutes, 0 or more".into(),
+                    format!("must be a number of minutes from 0 to {MAX_WALK_MINUTES}"),
+                ));
+            }
+            if walk.from == walk.to {
+                return Err(fail(
+                    &format!("{:?}", walk.from),
+                    format!("walks[{w}]"),
+                    "a walk from a venue to itself".into(),
+                ));
+            }
+            let pair = if walk.from < walk.to {
+                (walk.from.as_str(), walk.to.as_str())
+            } else {
+                (walk.to.as_str(), walk.from.as_str())
+            };
+            if !pairs.insert(pair) {
+                return Err(fail(
+                    "\"walks\"",
+                    format!("walks[{w}]"),
+                    format!(
+                        "a second walk between {:?} and {:?} (a walk counts both ways)",
+                        walk.from, walk.to
+                    ),
                 ));
             }
         }
@@ -252,10 +296,11 @@ impl VenueMap {
 }
 
 fn size(width: f64, depth: f64) -> std::result::Result<(), &'static str> {
-    if width.is_finite() && depth.is_finite() && width > 0.0 && depth > 0.0 {
+    let ok = |m: f64| m > 0.0 && m <= MAX_METRES;
+    if ok(width) && ok(depth) {
         Ok(())
     } else {
-        Err("width and depth must be positive numbers of metres")
+        Err("width and depth must be positive numbers of metres, at most 100 km")
     }
 }
 
@@ -272,7 +317,11 @@ fn inside(p: Point, width: f64, depth: f64) -> std::result::Result<(), String> {
 
 /// Where `needle` first appears in `text`, to point an error at; the file's start if nowhere.
 fn locate(file: &str, text: &str, needle: &str) -> Location {
-    let offset = text.find(needle).unwrap_or(0);
+    location_at(file, text, text.find(needle).unwrap_or(0))
+}
+
+/// The line and column of byte `offset` of `text`.
+fn location_at(file: &str, text: &str, offset: usize) -> Location {
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
@@ -281,6 +330,20 @@ fn locate(file: &str, text: &str, needle: &str) -> Location {
         line: u32::try_from(line).unwrap_or(u32::MAX),
         column: u32::try_from(column).unwrap_or(u32::MAX),
     }
+}
+
+/// Where `needle` last appears in `text`: the second use of a name.
+fn locate_last(file: &str, text: &str, needle: &str) -> Location {
+    // `"name": "X"` as written by hand or by a formatter; a bare `"X"` otherwise.
+    let compact = needle.replacen("\": ", "\":", 1);
+    let offset = [
+        needle,
+        compact.as_str(),
+        needle.rsplit(": ").next().unwrap_or(needle),
+    ]
+    .iter()
+    .find_map(|n| text.rfind(n));
+    location_at(file, text, offset.unwrap_or(0))
 }
 
 fn syntax(file: &str, error: &serde_json::Error) -> Error {
@@ -351,6 +414,22 @@ mod tests {
     }
 
     #[test]
+    fn a_second_walk_between_two_venues_is_refused_where_it_is() {
+        let text = SMALL.replace(
+            "\"walks\": [ { \"from\": \"Centre\", \"to\": \"Annex\", \"minutes\": 7 } ]",
+            "\"walks\": [ { \"from\": \"Centre\", \"to\": \"Annex\", \"minutes\": 7 },\n    { \"from\": \"Annex\", \"to\": \"Centre\", \"minutes\": 9 } ]",
+        );
+        let error = VenueMap::parse("v.json", &text).unwrap_err().to_string();
+        assert!(error.contains("a second walk between"), "{error}");
+        let twice = SMALL.replace("\"name\": \"Annex\"", "\"name\": \"Centre\"");
+        let error = VenueMap::parse("v.json", &twice).unwrap_err().to_string();
+        assert!(
+            error.starts_with("v.json:13:"),
+            "the second one's line: {error}"
+        );
+    }
+
+    #[test]
     fn other_mistakes_are_named() {
         for (from, to, says) in [
             ("plenary-venues/1", "plenary-venues/2", "field `format`"),
@@ -371,6 +450,18 @@ mod tests {
                 "a second venue of this name",
             ),
             ("\"booths\"", "\"boths\"", "unknown field `boths`"),
+            ("\"width\": 100", "\"width\": 1e300", "at most 100 km"),
+            ("\"minutes\": 7", "\"minutes\": 99999", "from 0 to 1440"),
+            (
+                "\"to\": \"Annex\"",
+                "\"to\": \"Centre\"",
+                "a walk from a venue to itself",
+            ),
+            (
+                "\"entrance\": [0, 0]",
+                "\"entrance\": [0, 0], \"rooms\": { \"Room A\": [1, 1] }",
+                "placed in a second venue",
+            ),
         ] {
             let text = SMALL.replacen(from, to, 1);
             let error = VenueMap::parse("v.json", &text).unwrap_err().to_string();

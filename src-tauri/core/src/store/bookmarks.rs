@@ -6,7 +6,7 @@
 //! flagged as orphaned. Nothing here deletes a bookmark except the user's own `remove`.
 
 use chrono::Utc;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -173,63 +173,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Bookmark> {
 impl Store {
     /// Adds a bookmark, or updates the one already there. The target must exist now.
     pub fn set_bookmark(&self, change: &BookmarkChange) -> Result<Bookmark> {
-        let kind = change.kind.unwrap_or(BookmarkKind::Session);
-        if let Some(reminder) = change.reminder {
-            reminder.check()?;
-        }
-        self.write(|tx| {
-            let conference_id: i64 = tx
-                .prepare_cached("SELECT id FROM conference WHERE slug = ?1")?
-                .query_row([&change.conference], |r| r.get(0))
-                .optional()?
-                .ok_or_else(|| Error::NotFound { what: "conference", key: change.conference.clone() })?;
-            let existing = tx
-                .prepare_cached(&format!(
-                    "{SELECT} WHERE conference_slug = ?1 AND target_kind = ?2 AND target_key = ?3"
-                ))?
-                .query_row(params![change.conference, kind.as_str(), change.key], from_row)
-                .optional()?;
-            let target = targets(tx, conference_id, kind, Some(&change.key))?.remove(&change.key);
-            let now = Utc::now().to_rfc3339();
-            match (existing, target) {
-                (None, None) => {
-                    return Err(Error::NotFound { what: kind.as_str(), key: change.key.clone() });
-                }
-                (None, Some(_)) => {
-                    let (title, people, start) = display_snapshot(tx, conference_id, kind, &change.key)?;
-                    tx.execute(
-                        "INSERT INTO bookmark (conference_slug, target_kind, target_key, priority, note,
-                            visited, snapshot_title, snapshot_people, snapshot_start, created_at, updated_at,
-                            reminder)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11)",
-                        params![
-                            change.conference, kind.as_str(), change.key,
-                            change.priority.unwrap_or_default().as_str(),
-                            change.note.clone().unwrap_or_default(), change.visited.unwrap_or(false),
-                            title, people, start, now, change.reminder.unwrap_or_default().to_column()
-                        ],
-                    )?;
-                }
-                (Some(old), _) => {
-                    tx.execute(
-                        "UPDATE bookmark SET priority = ?4, note = ?5, visited = ?6, updated_at = ?7,
-                            reminder = ?8
-                         WHERE conference_slug = ?1 AND target_kind = ?2 AND target_key = ?3",
-                        params![
-                            change.conference, kind.as_str(), change.key,
-                            change.priority.unwrap_or(old.priority).as_str(),
-                            change.note.clone().unwrap_or(old.note), change.visited.unwrap_or(old.visited), now,
-                            change.reminder.unwrap_or(old.reminder).to_column()
-                        ],
-                    )?;
-                }
-            }
-            Ok(tx
-                .prepare_cached(&format!(
-                    "{SELECT} WHERE conference_slug = ?1 AND target_kind = ?2 AND target_key = ?3"
-                ))?
-                .query_row(params![change.conference, kind.as_str(), change.key], from_row)?)
-        })
+        self.write(|tx| set_bookmark_in(tx, change))
     }
 
     /// Removes a bookmark. Returns false if there was none.
@@ -275,4 +219,79 @@ fn display_snapshot(
     let snapshot = targets(conn, conference_id, kind, Some(key))?.remove(key);
     let (people, start) = snapshot.map(|s| (s.people, s.start)).unwrap_or_default();
     Ok((title, people, start))
+}
+
+/// [`Store::set_bookmark`] inside a transaction the caller holds (a merge of many).
+pub(crate) fn set_bookmark_in(tx: &Transaction<'_>, change: &BookmarkChange) -> Result<Bookmark> {
+    let kind = change.kind.unwrap_or(BookmarkKind::Session);
+    if let Some(reminder) = change.reminder {
+        reminder.check()?;
+    }
+    let conference_id: i64 = tx
+        .prepare_cached("SELECT id FROM conference WHERE slug = ?1")?
+        .query_row([&change.conference], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::NotFound {
+            what: "conference",
+            key: change.conference.clone(),
+        })?;
+    let existing = tx
+        .prepare_cached(&format!(
+            "{SELECT} WHERE conference_slug = ?1 AND target_kind = ?2 AND target_key = ?3"
+        ))?
+        .query_row(
+            params![change.conference, kind.as_str(), change.key],
+            from_row,
+        )
+        .optional()?;
+    let target = targets(tx, conference_id, kind, Some(&change.key))?.remove(&change.key);
+    let now = Utc::now().to_rfc3339();
+    match (existing, target) {
+        (None, None) => {
+            return Err(Error::NotFound {
+                what: kind.as_str(),
+                key: change.key.clone(),
+            });
+        }
+        (None, Some(_)) => {
+            let (title, people, start) = display_snapshot(tx, conference_id, kind, &change.key)?;
+            tx.execute(
+                "INSERT INTO bookmark (conference_slug, target_kind, target_key, priority, note,
+                    visited, snapshot_title, snapshot_people, snapshot_start, created_at, updated_at,
+                    reminder)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11)",
+                params![
+                    change.conference, kind.as_str(), change.key,
+                    change.priority.unwrap_or_default().as_str(),
+                    change.note.clone().unwrap_or_default(), change.visited.unwrap_or(false),
+                    title, people, start, now, change.reminder.unwrap_or_default().to_column()
+                ],
+            )?;
+        }
+        (Some(old), _) => {
+            tx.execute(
+                "UPDATE bookmark SET priority = ?4, note = ?5, visited = ?6, updated_at = ?7,
+                    reminder = ?8
+                 WHERE conference_slug = ?1 AND target_kind = ?2 AND target_key = ?3",
+                params![
+                    change.conference,
+                    kind.as_str(),
+                    change.key,
+                    change.priority.unwrap_or(old.priority).as_str(),
+                    change.note.clone().unwrap_or(old.note),
+                    change.visited.unwrap_or(old.visited),
+                    now,
+                    change.reminder.unwrap_or(old.reminder).to_column()
+                ],
+            )?;
+        }
+    }
+    Ok(tx
+        .prepare_cached(&format!(
+            "{SELECT} WHERE conference_slug = ?1 AND target_kind = ?2 AND target_key = ?3"
+        ))?
+        .query_row(
+            params![change.conference, kind.as_str(), change.key],
+            from_row,
+        )?)
 }

@@ -31,6 +31,7 @@ pub use queries::{
 pub use recover::Recovery;
 pub use write::{ImportReport, Progress};
 
+pub(crate) use bookmarks::set_bookmark_in;
 pub(crate) use load::load as load_conference_in;
 pub(crate) use queries::resolve as resolve_conference;
 pub(crate) use reconcile::{normalise, renames, Snapshot};

@@ -115,6 +115,11 @@ function RouteResult({ route, map }: { route: BoothRoute; map: VenueMap | null }
         {route.window_minutes !== null && t("route.ofWindow", { window: route.window_minutes })}
         {!route.exact && <span class="muted"> {t("route.heuristic")}</span>}
       </p>
+      {!route.fits && (
+        <p class="notice-warn" role="alert" data-testid="route-does-not-fit">
+          {t("route.doesNotFit", { end: route.end ?? "", walk: route.walk_minutes, window: route.window_minutes ?? 0 })}
+        </p>
+      )}
       <p class="muted" data-testid="route-ends">
         {t("route.from", { start: route.start })}
         {route.end && ` ${t("route.to", { end: route.end, minutes: route.end_walk_minutes ?? 0 })}`}
