@@ -39,6 +39,7 @@ const COMMANDS: &[&str] = &[
     "merge_share_link",
     "merge_share_file",
     "export_plan_ics",
+    "export_plan_pdf",
 ];
 
 fn main() {

@@ -62,6 +62,7 @@ pub fn run() {
             commands::share::merge_share_link,
             commands::share::merge_share_file,
             commands::share::export_plan_ics,
+            commands::share::export_plan_pdf,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -876,3 +876,39 @@ fn every_pair_too_far_to_walk_is_found() {
     assert!(!expected.is_empty(), "WAIC has cross-venue pairs");
     assert_eq!(found, expected);
 }
+
+#[test]
+fn a_day_plan_prints_as_a_one_page_pdf_with_its_sessions() {
+    let store = waic_store();
+    mark(
+        &store,
+        WAIC_2025_SLUG,
+        BookmarkKind::Session,
+        "waic-2025-lingxi-x2-demo",
+        Priority::Want,
+    );
+    mark(
+        &store,
+        WAIC_2025_SLUG,
+        BookmarkKind::Session,
+        "waic-2025-hinton-dialogue",
+        Priority::Must,
+    );
+    let pdf = store.plan_pdf(None, day(26)).unwrap();
+    assert!(pdf.starts_with(b"%PDF-1.4\n"));
+    assert!(pdf.ends_with(b"%%EOF\n"));
+    let text = String::from_utf8_lossy(&pdf);
+    assert_eq!(text.matches("/Type /Page ").count(), 1, "one page");
+    assert!(
+        text.contains("(On-stage Dialogue with Geoffrey Hinton  ) Tj"),
+        "the chosen session"
+    );
+    // Its Chinese title, 辛顿对话, in UCS-2 for the CJK font.
+    assert!(text.contains("<8F9B987F5BF98BDD>"), "the Chinese title");
+    assert!(text.contains("Can't make it"), "the pair is on the page");
+    assert!(
+        !text.contains("Lingxi X2 on Stage: Robot Crosstalk  "),
+        "the left-out demo is not a row"
+    );
+    assert!(text.contains("illustrative venue layout"));
+}

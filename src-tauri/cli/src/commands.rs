@@ -119,6 +119,7 @@ pub fn run(cli: Cli) -> Result<()> {
             accept,
             put_in,
             take_out,
+            pdf,
             reset,
         } => {
             let changes: Vec<(String, Option<PlanMark>)> = put_in
@@ -138,6 +139,12 @@ pub fn run(cli: Cli) -> Result<()> {
                     store.plan_day(conference, day)?
                 }
             };
+            if let Some(path) = &pdf {
+                store.write_plan_pdf(conference, day, path)?;
+                if !json {
+                    println!("Wrote {}.", path.display());
+                }
+            }
             print(json, &plan, output::plan)
         }
         Command::Route {

@@ -221,6 +221,9 @@ pub enum Command {
         /// Take these bookmarked sessions out of the plan (repeat the flag).
         #[arg(long, value_name = "SESSION")]
         take_out: Vec<String>,
+        /// Also write the plan as a one-page PDF to this file.
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
         /// Forget the day's decisions and plan by priority again.
         #[arg(long, conflicts_with_all = ["accept", "put_in", "take_out"])]
         reset: bool,

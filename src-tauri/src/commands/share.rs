@@ -53,3 +53,13 @@ pub fn export_plan_ics(
 ) -> Result<(), CommandError> {
     Ok(store.write_plan_ics(conference.as_deref(), date, Path::new(&path))?)
 }
+
+#[tauri::command(async)]
+pub fn export_plan_pdf(
+    store: State<'_, Store>,
+    conference: Option<String>,
+    date: NaiveDate,
+    path: String,
+) -> Result<(), CommandError> {
+    Ok(store.write_plan_pdf(conference.as_deref(), date, Path::new(&path))?)
+}

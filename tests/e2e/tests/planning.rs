@@ -86,6 +86,24 @@ async fn a_cross_venue_conflict_is_planned_around_and_six_booths_are_routed() {
         .expect("an accepted plan can start over");
     app.screenshot("plan-day").await.expect("screenshot");
 
+    // The one-page PDF of the day, through the real save dialog.
+    let pdf = data.path().join("day.pdf");
+    app.click("plan-pdf").await.expect("save as PDF");
+    app.answer_file_dialog("Save as PDF…", &pdf)
+        .await
+        .expect("the save dialog takes a path");
+    app.wait_for_text("plan-status", |t| t.contains("PDF"))
+        .await
+        .expect("the plan says it is saved");
+    let bytes = std::fs::read(&pdf).expect("the PDF is written");
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(bytes.starts_with(b"%PDF-1.4"), "a PDF");
+    assert_eq!(text.matches("/Type /Page ").count(), 1, "one page");
+    assert!(
+        text.contains("On-stage Dialogue with Geoffrey Hinton"),
+        "the chosen session is on it"
+    );
+
     for key in SIX {
         bookmark_page(
             &app,

@@ -409,6 +409,8 @@ export const en = {
   "venue.failed": "The venue map was not read:",
   "venue.kept": "The map already in use stays.",
 
+  "plan.pdf": "Save as PDF…",
+  "plan.pdfSaved": "Saved the day plan as a PDF.",
   "plan.print": "Print or save as PDF",
   "plan.printHeading": "{day} · {conference}",
   "plan.printIllustrative": "Walking times are illustrative: the venue layout is not from the organisers.",

@@ -411,6 +411,8 @@ export const zh: Dictionary = {
   "venue.failed": "未能读取场馆地图：",
   "venue.kept": "正在使用的地图保持不变。",
 
+  "plan.pdf": "另存为 PDF…",
+  "plan.pdfSaved": "已将当天计划保存为 PDF。",
   "plan.print": "打印或存为 PDF",
   "plan.printHeading": "{conference} · {day}",
   "plan.printIllustrative": "步行时间仅为示意：场馆布局并非来自主办方。",

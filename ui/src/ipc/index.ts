@@ -90,6 +90,7 @@ export interface Commands {
   merge_share_link: { args: { link: string }; result: ShareReport };
   merge_share_file: { args: { path: string }; result: ShareReport };
   export_plan_ics: { args: { conference: string | null; date: string; path: string }; result: null };
+  export_plan_pdf: { args: { conference: string | null; date: string; path: string }; result: null };
 }
 export type Command = keyof Commands;
 
@@ -213,6 +214,9 @@ export const mergeShareFile = (path: string) => call("merge_share_file", { path 
 /** Writes the sessions of a day's plan to `path` as iCalendar. */
 export const exportPlanIcs = (date: string, path: string, conference: string | null = null) =>
   call("export_plan_ics", { conference, date, path });
+/** Writes a day's plan to `path` as a one-page PDF. */
+export const exportPlanPdf = (date: string, path: string, conference: string | null = null) =>
+  call("export_plan_pdf", { conference, date, path });
 
 export type Unlisten = () => void;
 

@@ -322,6 +322,10 @@ export function createMockBackend(state: MockState = createMockState(), options:
       plan(conference, date);
       return null;
     },
+    export_plan_pdf: ({ conference, date }) => {
+      plan(conference, date);
+      return null;
+    },
     subscribe: ({ url }) => fail("fetch", `${String(url)}: the mock backend fetches nothing`),
     refresh: () => fail("not-found", "this conference has no subscription"),
     "plugin:dialog|open": () => "/home/me/Downloads/fosdem-2026.schedule.xml",

@@ -13,12 +13,14 @@
 //! - [`day`]: "plan my day", the "can't make it" pairs and "fill the gaps";
 //! - [`booths`]: the booth route;
 //! - [`floorplan`]: floor plans drawn as SVG;
-//! - [`share`]: agendas, plans and booth lists as files, links, QR codes and iCalendar.
+//! - [`share`]: agendas, plans and booth lists as files, links, QR codes and iCalendar;
+//! - [`pdf`]: a day's plan as a one-page PDF.
 
 pub mod booths;
 pub mod day;
 pub mod floorplan;
 pub mod maps;
+pub mod pdf;
 pub mod route;
 pub mod schedule;
 pub mod share;

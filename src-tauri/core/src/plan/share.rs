@@ -359,6 +359,36 @@ impl Store {
         self.import_share(&Share::from_link(link)?)
     }
 
+    /// The sessions a day's plan keeps, as a one-page PDF.
+    pub fn plan_pdf(&self, conference: Option<&str>, date: NaiveDate) -> Result<Vec<u8>> {
+        let plan = self.plan_day(conference, date)?;
+        let title: String = self.read(|conn| {
+            Ok(conn
+                .prepare_cached("SELECT title FROM conference WHERE slug = ?1")?
+                .query_row([&plan.conference], |r| r.get(0))?)
+        })?;
+        let illustrative = self.layout(Some(&plan.conference))?.map.is_some_and(|m| {
+            m.walks.iter().any(|w| w.illustrative)
+                || m.venues
+                    .iter()
+                    .any(|v| v.illustrative || v.halls.iter().any(|h| h.illustrative))
+        });
+        Ok(super::pdf::day_plan(&plan, &title, illustrative))
+    }
+
+    /// Writes [`Store::plan_pdf`] to `path`.
+    pub fn write_plan_pdf(
+        &self,
+        conference: Option<&str>,
+        date: NaiveDate,
+        path: &Path,
+    ) -> Result<()> {
+        std::fs::write(path, self.plan_pdf(conference, date)?).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })
+    }
+
     /// Writes [`Store::plan_ics`] to `path`.
     pub fn write_plan_ics(
         &self,

@@ -100,6 +100,23 @@ function PlanActions({ plan, busy, run }: { plan: DayPlan; busy: boolean; run: R
       <button type="button" class="button button-quiet" data-testid="plan-print" disabled={!plan.chosen.length} onClick={() => window.print()}>
         {t("plan.print")}
       </button>
+      <button type="button" class="button button-quiet" data-testid="plan-pdf" disabled={busy || !plan.chosen.length}
+        onClick={async () => {
+          // The dialog first (its errors show like any other), then the file; "saved" only
+          // when it was.
+          let path: string | null = null;
+          await run(async () => {
+            path = await ipc.saveDialog({
+              title: t("plan.pdf"),
+              defaultPath: `${plan.conference}-plan-${plan.date}.pdf`,
+              filters: [{ name: "PDF", extensions: ["pdf"] }],
+            });
+          });
+          const chosen: string | null = path;
+          if (chosen) await run(() => ipc.exportPlanPdf(plan.date, chosen), t("plan.pdfSaved"));
+        }}>
+        {t("plan.pdf")}
+      </button>
     </div>
   );
 }

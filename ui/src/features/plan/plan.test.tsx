@@ -155,6 +155,19 @@ describe("plan my day", () => {
     expect(note.textContent).toBe("* Walking times are illustrative: the venue layout is not from the organisers.");
   });
 
+  test("Save as PDF asks where, writes the day's plan there, and says so only once it is saved", async () => {
+    const backend = await startBackend();
+    render(<PlanDay date="2025-07-26" />);
+    fireEvent.click(await screen.findByTestId("plan-pdf"));
+    await waitFor(() => expect(callsTo(backend, "export_plan_pdf")).toHaveLength(1));
+    expect(callsTo(backend, "export_plan_pdf")[0]).toEqual({
+      conference: null,
+      date: "2025-07-26",
+      path: "/home/me/waic-2025-plan-2025-07-26.pdf",
+    });
+    await waitFor(() => expect(screen.getByTestId("plan-status").textContent).toBe("Saved the day plan as a PDF."));
+  });
+
   test("without walks to show, the printout has no footnote on them; with nothing planned there is nothing to print", async () => {
     const backend = await startBackend();
     delete backend.state.venueMaps["waic-2025"];
