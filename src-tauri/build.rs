@@ -30,6 +30,7 @@ const COMMANDS: &[&str] = &[
     "plan_day",
     "accept_plan",
     "set_plan_mark",
+    "change_plan",
     "reset_plan",
     "booth_route",
     "venue_map",

@@ -53,6 +53,7 @@ pub fn run() {
             commands::plan::plan_day,
             commands::plan::accept_plan,
             commands::plan::set_plan_mark,
+            commands::plan::change_plan,
             commands::plan::reset_plan,
             commands::plan::booth_route,
             commands::plan::venue_map,

@@ -42,6 +42,16 @@ pub fn set_plan_mark(
 }
 
 #[tauri::command(async)]
+pub fn change_plan(
+    store: State<'_, Store>,
+    conference: Option<String>,
+    date: NaiveDate,
+    changes: Vec<(String, Option<PlanMark>)>,
+) -> Result<DayPlan, CommandError> {
+    Ok(store.change_plan(conference.as_deref(), date, &changes)?)
+}
+
+#[tauri::command(async)]
 pub fn reset_plan(
     store: State<'_, Store>,
     conference: Option<String>,

@@ -104,6 +104,17 @@ async fn a_cross_venue_conflict_is_planned_around_and_six_booths_are_routed() {
         "the chosen session is on it"
     );
 
+    // Going to the backup instead swaps the two in one change.
+    app.click(&format!("plan-backup-{DIALOGUE}-{DEMO}"))
+        .await
+        .expect("go to the backup instead");
+    app.testid(&format!("plan-item-{DEMO}"))
+        .await
+        .expect("the demo is in the plan now");
+    app.testid(&format!("plan-left-{DIALOGUE}"))
+        .await
+        .expect("and the dialogue out");
+
     for key in SIX {
         bookmark_page(
             &app,

@@ -75,6 +75,10 @@ export interface Commands {
     args: { conference: string | null; key: string; mark: PlanMark | null };
     result: null;
   };
+  change_plan: {
+    args: { conference: string | null; date: string; changes: [string, PlanMark | null][] };
+    result: DayPlan;
+  };
   reset_plan: { args: { conference: string | null; date: string }; result: DayPlan };
   booth_route: { args: { request: RouteRequest }; result: BoothRoute };
   venue_map: { args: { conference: string | null }; result: VenueMap | null };
@@ -190,6 +194,12 @@ export const acceptPlan = (date: string, conference: string | null = null) =>
 /** Puts a bookmarked session in the plan ("in"), takes it out ("out"), or (null) undecides it. */
 export const setPlanMark = (key: string, mark: PlanMark | null, conference: string | null = null) =>
   call("set_plan_mark", { conference, key, mark });
+/** Several decisions for a day's plan at once: all of them, or none if a key is wrong. */
+export const changePlan = (
+  date: string,
+  changes: [string, PlanMark | null][],
+  conference: string | null = null,
+) => call("change_plan", { conference, date, changes });
 /** Forgets the day's decisions: the planner chooses by priority again. */
 export const resetPlan = (date: string, conference: string | null = null) =>
   call("reset_plan", { conference, date });

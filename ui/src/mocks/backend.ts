@@ -283,6 +283,14 @@ export function createMockBackend(state: MockState = createMockState(), options:
       setPlan(slugOf(conference), key, mark);
       return null;
     },
+    change_plan: ({ conference, date, changes }) => {
+      const p = plan(conference, date);
+      const ofDay = new Set([...p.chosen, ...p.left_out].map((i) => i.session.key));
+      const wrong = changes.find(([key]) => !ofDay.has(key));
+      if (wrong) fail("bad-request", `"${wrong[0]}" is not a session bookmarked on ${date}`);
+      for (const [key, mark] of changes) setPlan(p.conference, key, mark);
+      return plan(conference, date);
+    },
     reset_plan: ({ conference, date }) => {
       const p = plan(conference, date);
       for (const i of [...p.chosen, ...p.left_out]) setPlan(p.conference, i.session.key, null);

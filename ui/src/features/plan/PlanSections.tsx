@@ -20,10 +20,7 @@ interface Props {
 export function ChosenList({ plan, title, priorities, busy, run }: Props) {
   if (!plan.chosen.length) return null;
   const swap = (chosen: string, backup: string) =>
-    run(async () => {
-      await ipc.setPlanMark(backup, "in");
-      await ipc.setPlanMark(chosen, "out");
-    });
+    run(() => ipc.changePlan(plan.date, [[backup, "in"], [chosen, "out"]]));
   return (
     <section class="plan-chosen" aria-labelledby="plan-chosen-heading" data-testid="plan-chosen">
       <h2 id="plan-chosen-heading">{t("plan.chosen")}</h2>

@@ -58,9 +58,8 @@ describe("plan my day", () => {
     const backend = await startBackend();
     render(<PlanDay date="2025-07-26" />);
     fireEvent.click(await screen.findByTestId("plan-backup-waic-hinton-waic-yan"));
-    await waitFor(() => expect(callsTo(backend, "set_plan_mark")).toEqual([
-      { conference: null, key: "waic-yan", mark: "in" },
-      { conference: null, key: "waic-hinton", mark: "out" },
+    await waitFor(() => expect(callsTo(backend, "change_plan")).toEqual([
+      { conference: null, date: "2025-07-26", changes: [["waic-yan", "in"], ["waic-hinton", "out"]] },
     ]));
     // Reloaded: the backup is in the plan, put there by the user; the keynote is taken out.
     await screen.findByTestId("plan-item-waic-yan");
