@@ -2,7 +2,7 @@
 
 use plenary_core::agenda::Agenda;
 use plenary_core::plan::booths::{BoothRoute, Skipped};
-use plenary_core::plan::day::DayPlan;
+use plenary_core::plan::day::{DayPlan, TooFar};
 use plenary_core::plan::maps::VenueMapReport;
 use plenary_core::plan::share::{QrCode, ShareReport};
 use plenary_core::search::SearchHit;
@@ -244,18 +244,7 @@ pub fn agenda(a: &Agenda) {
         println!("\n{} overlapping pair(s).", a.overlap_count);
     }
     for t in &a.too_far {
-        println!(
-            "Can't make it: {} → {}: the walk takes {} minutes, with {} between{}.",
-            t.from,
-            t.to,
-            t.walk_minutes,
-            t.gap_minutes,
-            if t.illustrative {
-                " (walk illustrative)"
-            } else {
-                ""
-            }
-        );
+        println!("{}", cant_make_it(t));
     }
     if !a.exhibitors.is_empty() {
         println!("\nExhibitors to visit:");
@@ -292,6 +281,22 @@ pub fn import_report(r: &ImportReport) {
     for w in &r.warnings {
         eprintln!("warning: {w}");
     }
+}
+
+/// A pair of sessions too far apart to walk between, in a sentence.
+fn cant_make_it(t: &TooFar) -> String {
+    format!(
+        "Can't make it: {} → {}: the walk takes {} minutes, with {} between{}.",
+        t.from,
+        t.to,
+        t.walk_minutes,
+        t.gap_minutes,
+        if t.illustrative {
+            " (walk illustrative)"
+        } else {
+            ""
+        }
+    )
 }
 
 pub fn plan(p: &DayPlan) {
@@ -353,18 +358,7 @@ pub fn plan(p: &DayPlan) {
         }
     }
     for t in &p.too_far {
-        println!(
-            "\nCan't make it: {} → {}: the walk takes {} minutes, with {} between{}.",
-            t.from,
-            t.to,
-            t.walk_minutes,
-            t.gap_minutes,
-            if t.illustrative {
-                " (walk illustrative)"
-            } else {
-                ""
-            }
-        );
+        println!("\n{}", cant_make_it(t));
     }
     if !p.suggestions.is_empty() {
         println!("\nFor the free time:");

@@ -12,8 +12,7 @@ use crate::plan::{
     day::{TooFar, Walks},
 };
 use crate::store::{
-    Bookmark, BookmarkKind, ExhibitorFilter, ExhibitorView, PlanMark, Priority, SessionFilter,
-    SessionView, Store,
+    Bookmark, BookmarkKind, ExhibitorView, PlanMark, Priority, SessionFilter, SessionView, Store,
 };
 
 /// A bookmarked session in the agenda.
@@ -112,14 +111,7 @@ impl Store {
             }
             too_far.extend(pairs.into_iter().map(|(_, _, pair)| pair));
         }
-        let exhibitors = self.exhibitors_where(
-            &ExhibitorFilter {
-                conference: Some(slug.clone()),
-                with_text: Some(false),
-                ..ExhibitorFilter::default()
-            },
-            true,
-        )?;
+        let exhibitors = self.bookmarked_exhibitors(&slug)?;
         let orphans = bookmarks.into_iter().filter(|b| b.orphaned).collect();
         Ok(Agenda {
             conference: slug,

@@ -11,7 +11,7 @@ use super::route::{order_with_end, EXACT_UP_TO};
 use super::venues::Point;
 use super::walk::{Place, Walker};
 use crate::error::{Error, Result};
-use crate::store::{ExhibitorFilter, ExhibitorView, Priority, SessionFilter, Store};
+use crate::store::{ExhibitorView, Priority, SessionFilter, Store};
 
 /// Minutes spent at a booth unless the request says otherwise.
 pub const DEFAULT_VISIT_MINUTES: i64 = 10;
@@ -154,14 +154,7 @@ impl Store {
             )));
         }
 
-        let exhibitors = self.exhibitors_where(
-            &ExhibitorFilter {
-                conference: Some(slug.clone()),
-                with_text: Some(false),
-                ..ExhibitorFilter::default()
-            },
-            true,
-        )?;
+        let exhibitors = self.bookmarked_exhibitors(&slug)?;
         let mut left_off = Vec::new();
         let mut stops: Vec<(ExhibitorView, String)> = Vec::new();
         for e in exhibitors {

@@ -205,7 +205,8 @@ impl Store {
             .iter()
             .map(|i| (i.session.key.clone(), Some(PlanMark::In)))
             .collect();
-        self.change_plan(Some(&plan.conference), date, &changes)
+        self.write_plan_marks(&plan, &changes)?;
+        self.plan_day(Some(&plan.conference), date)
     }
 
     /// Changes a day's plan by hand, all at once: each bookmarked session of `date` named in
@@ -219,6 +220,17 @@ impl Store {
         changes: &[(String, Option<PlanMark>)],
     ) -> Result<DayPlan> {
         let plan = self.plan_day(conference, date)?;
+        self.write_plan_marks(&plan, changes)?;
+        self.plan_day(Some(&plan.conference), date)
+    }
+
+    /// Writes `changes` for the sessions of `plan`'s day in one transaction, refusing all of
+    /// them if any key is not one of its bookmarked sessions.
+    fn write_plan_marks(
+        &self,
+        plan: &DayPlan,
+        changes: &[(String, Option<PlanMark>)],
+    ) -> Result<()> {
         let of_day: HashSet<&str> = plan
             .chosen
             .iter()
@@ -227,7 +239,8 @@ impl Store {
             .collect();
         if let Some((key, _)) = changes.iter().find(|(k, _)| !of_day.contains(k.as_str())) {
             return Err(Error::BadRequest(format!(
-                "{key:?} is not a session bookmarked on {date}; `plenary agenda` lists them"
+                "{key:?} is not a session bookmarked on {}; `plenary agenda` lists them",
+                plan.date
             )));
         }
         self.write(|tx| {
@@ -245,8 +258,7 @@ impl Store {
                 ])?;
             }
             Ok(())
-        })?;
-        self.plan_day(Some(&plan.conference), date)
+        })
     }
 
     /// Changes the plan by hand: puts a bookmarked session in, takes it out, or (`None`) leaves

@@ -404,6 +404,19 @@ impl Store {
 
     /// [`Store::exhibitors`], optionally only the bookmarked ones. The agenda needs only those,
     /// and filtering in SQL spares it reading (and sanitising) every exhibitor of a large show.
+    /// The bookmarked exhibitors of `slug`, without descriptions (what the agenda and the
+    /// booth route list).
+    pub(crate) fn bookmarked_exhibitors(&self, slug: &str) -> Result<Vec<ExhibitorView>> {
+        self.exhibitors_where(
+            &ExhibitorFilter {
+                conference: Some(slug.to_string()),
+                with_text: Some(false),
+                ..ExhibitorFilter::default()
+            },
+            true,
+        )
+    }
+
     pub(crate) fn exhibitors_where(
         &self,
         filter: &ExhibitorFilter,
