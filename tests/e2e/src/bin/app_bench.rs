@@ -116,6 +116,24 @@ async fn start_once(data: &Path) -> Result<(f64, (f64, f64))> {
         .ok_or("no programme:painted mark")?;
     let pid = newest_process(&app_binary())?;
     let started = process_start_epoch_ms(pid)?;
+    // Where the time went: the page's navigation start and every performance mark, in ms
+    // from the process start.
+    let steps = app
+        .wait_for_js(
+            "(() => { const nav = performance.getEntriesByType('navigation')[0] || {};\
+               const steps = [['navigation starts', 0], ['page loaded', nav.responseEnd || 0]];\
+               for (const m of performance.getEntriesByType('mark')) steps.push([m.name, m.startTime]);\
+               return steps.map(([n, t]) => [n, performance.timeOrigin + t]); })()",
+        )
+        .await?;
+    if let Some(steps) = steps.as_array() {
+        let line: Vec<String> = steps
+            .iter()
+            .filter_map(|s| Some((s[0].as_str()?, s[1].as_f64()?)))
+            .map(|(name, at)| format!("{name} {:.0}", at - started))
+            .collect();
+        println!("  ms from process start: {}", line.join(", "));
+    }
     // Let WebKit settle before reading memory, as a user's first look would.
     tokio::time::sleep(Duration::from_millis(500)).await;
     let memory = tree_memory(pid)?;
@@ -324,17 +342,24 @@ fn stat_field(pid: u32, n: usize) -> Result<u64> {
     Ok(rest.split(' ').nth(n - 3).ok_or("short stat")?.parse()?)
 }
 
-/// When `pid` started, in milliseconds since the epoch (to the kernel's clock tick, 10 ms).
+/// When `pid` started, in milliseconds since the epoch, to the kernel's clock tick (10 ms).
+///
+/// The start time in `/proc/PID/stat` counts ticks since boot. The boot time in `/proc/stat`
+/// (`btime`) is whole seconds, truncated, which put up to a second into every start figure (it
+/// was 860 ms on the machine of docs/benchmarks.md). So the age of the process is taken from
+/// `/proc/uptime` (hundredths of a second) instead, and subtracted from the clock.
 fn process_start_epoch_ms(pid: u32) -> Result<f64> {
     let ticks = stat_field(pid, 22)? as f64;
-    let boot: f64 = std::fs::read_to_string("/proc/stat")?
-        .lines()
-        .find_map(|l| l.strip_prefix("btime "))
-        .ok_or("no btime")?
-        .trim()
+    let uptime: f64 = std::fs::read_to_string("/proc/uptime")?
+        .split_whitespace()
+        .next()
+        .ok_or("empty /proc/uptime")?
         .parse()?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)?
+        .as_secs_f64();
     // Linux reports start times in USER_HZ, which is 100 on every architecture it runs on.
-    Ok(boot * 1000.0 + ticks * 10.0)
+    Ok((now - uptime) * 1000.0 + ticks * 10.0)
 }
 
 /// RSS and PSS in MiB of `pid` and all its descendants.
