@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { toIpcError, type IpcError } from "../ipc";
 
 export interface AsyncState<T> {
@@ -10,11 +10,21 @@ export interface AsyncState<T> {
 
 /**
  * Runs `load` whenever `deps` change and keeps only the newest answer: a slow response to an
- * older request never overwrites a newer one.
+ * older request never overwrites a newer one. With `initial` (data fetched before the first
+ * render) the first run is skipped and the first frame already shows it.
  */
-export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): AsyncState<T> {
-  const [state, setState] = useState<AsyncState<T>>({ data: undefined, error: undefined, loading: true });
+export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[], initial?: T): AsyncState<T> {
+  const [state, setState] = useState<AsyncState<T>>(() =>
+    initial === undefined
+      ? { data: undefined, error: undefined, loading: true }
+      : { data: initial, error: undefined, loading: false },
+  );
+  const skipFirst = useRef(initial !== undefined);
   useEffect(() => {
+    if (skipFirst.current) {
+      skipFirst.current = false;
+      return;
+    }
     let live = true;
     setState((s) => ({ ...s, loading: true }));
     load().then(

@@ -46,9 +46,14 @@ export function startSettingsSync(): () => void {
     } catch {
       // Private mode or a full disk: the settings still apply for this run.
     }
-    const root = document.documentElement;
-    root.lang = stored.lang === "zh" ? "zh-CN" : "en";
-    if (stored.theme === "system") delete root.dataset.theme;
-    else root.dataset.theme = stored.theme;
+    applyToDocument(stored);
   });
+}
+
+/** Sets the document's language and theme from the settings, as the first frame needs them. */
+export function applyToDocument(stored: Pick<Stored, "lang" | "theme"> = { lang: lang.value, theme: theme.value }): void {
+  const root = document.documentElement;
+  root.lang = stored.lang === "zh" ? "zh-CN" : "en";
+  if (stored.theme === "system") delete root.dataset.theme;
+  else root.dataset.theme = stored.theme;
 }

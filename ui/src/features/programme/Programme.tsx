@@ -1,5 +1,5 @@
 import { signal } from "@preact/signals";
-import { useEffect, useMemo } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import { DayTabs } from "../../components/DayTabs";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { kindLabel } from "../../components/SessionRow";
@@ -7,9 +7,9 @@ import { t } from "../../i18n";
 import * as ipc from "../../ipc";
 import { markPaintedOnce } from "../../lib/perf";
 import { useAsync } from "../../lib/useAsync";
-import { conferenceDay, zoneOffset } from "../../lib/time";
 import { current, dataVersion } from "../../state/app";
-import { applyFilters, filterOptions, NO_FILTERS, type ProgrammeFilters } from "./filters";
+import { takePrimedSessions } from "../../state/startup";
+import { applyFilters, defaultDay, filterOptions, NO_FILTERS, programmeQuery, type ProgrammeFilters } from "./filters";
 import { ProgrammeGrid } from "./ProgrammeGrid";
 import { ProgrammeList } from "./ProgrammeList";
 
@@ -25,20 +25,13 @@ export function resetProgrammeView(): void {
   layout.value = "list";
 }
 
-/** Today's conference day if the conference is on, else its first day. */
-function defaultDay(days: readonly string[], zone: string | undefined): string | null {
-  const today = conferenceDay(Date.now(), (zone && zoneOffset(zone)) || 0);
-  return days.includes(today) ? today : (days[0] ?? null);
-}
-
 export function Programme() {
   const conf = current.value;
   const days = conf?.days ?? [];
   const day = chosenDay.value && days.includes(chosenDay.value) ? chosenDay.value : defaultDay(days, conf?.time_zone);
-  const state = useAsync(
-    () => ipc.sessions(day ? { day, with_text: false } : { with_text: false }),
-    [day, conf?.slug, dataVersion.value],
-  );
+  const query = programmeQuery(conf?.slug, day);
+  const [primed] = useState(() => takePrimedSessions(query.key));
+  const state = useAsync(() => ipc.sessions(query.filter), [day, conf?.slug, dataVersion.value], primed);
   const all = state.data ?? [];
   const options = useMemo(() => filterOptions(all), [all]);
   const shown = useMemo(() => applyFilters(all, filters.value), [all, filters.value]);

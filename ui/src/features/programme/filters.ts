@@ -1,4 +1,5 @@
-import type { SessionView } from "../../ipc/bindings";
+import type { SessionFilter, SessionView } from "../../ipc/bindings";
+import { conferenceDay, zoneOffset } from "../../lib/time";
 
 /** The programme's filters; an empty string does not filter. */
 export interface ProgrammeFilters {
@@ -35,4 +36,15 @@ export function filterOptions(sessions: readonly SessionView[]) {
     venue: distinct(sessions.flatMap((s) => [s.venue, s.hall])),
     language: distinct(sessions.map((s) => s.language)),
   };
+}
+
+/** Today's conference day if the conference is on, else its first day. */
+export function defaultDay(days: readonly string[], zone: string | undefined): string | null {
+  const today = conferenceDay(Date.now(), (zone && zoneOffset(zone)) || 0);
+  return days.includes(today) ? today : (days[0] ?? null);
+}
+
+/** What the programme asks core for on `day`, and the key its first frame is primed under. */
+export function programmeQuery(slug: string | undefined, day: string | null): { key: string; filter: SessionFilter } {
+  return { key: `${slug ?? ""}|${day ?? ""}`, filter: day ? { day, with_text: false } : { with_text: false } };
 }

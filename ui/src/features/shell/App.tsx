@@ -2,11 +2,10 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { ErrorNote, Loading } from "../../components/States";
 import { t } from "../../i18n";
 import * as ipc from "../../ipc";
-import { conferenceDay, zoneOffset } from "../../lib/time";
-import type { ConferenceSummary } from "../../ipc/bindings";
 import { conferenceError, conferenceList, current, dataVersion, loadConferences, loadWhatChanged, pendingImport, searchOpen, startPeriodicRefresh } from "../../state/app";
 import { navigate, redirect, route, startRouter } from "../../state/router";
 import { startSettingsSync } from "../../state/settings";
+import { bareHash, runsToday } from "../../state/startup";
 import { SearchDialog } from "../search/SearchDialog";
 import { Header } from "./Header";
 import { Notices } from "./Notices";
@@ -17,16 +16,6 @@ import { Sidebar } from "./Sidebar";
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
-}
-
-/** Whether the address names no view. */
-function bareHash(): boolean {
-  return ["", "#", "#/"].includes(location.hash);
-}
-
-/** Whether today, in the conference's own zone, is one of its days. */
-export function runsToday(conf: ConferenceSummary, ms: number = Date.now()): boolean {
-  return conf.days.includes(conferenceDay(ms, zoneOffset(conf.time_zone, ms) ?? 0));
 }
 
 export function App() {
@@ -47,7 +36,8 @@ export function App() {
   }, [conf?.slug, dataVersion.value]);
   useEffect(() => {
     const stops = [startSettingsSync(), startRouter(), startPeriodicRefresh()];
-    void loadConferences();
+    // Usually main.tsx has loaded them before the first render (state/startup.ts).
+    if (conferenceList.value === null) void loadConferences();
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k") {
         event.preventDefault();
@@ -119,3 +109,5 @@ export function App() {
     </div>
   );
 }
+
+export { runsToday };

@@ -1,0 +1,52 @@
+// The first screen in one frame. Every frame WebKit paints before the programme shows costs
+// 40–70 ms on a machine without a GPU (docs/benchmarks.md, "The desktop app"), and the app used
+// to paint three: the shell with "Loading", then Now / Next before it redirected to the
+// programme, then the programme waiting for its sessions. Here the conferences, the start view
+// and the programme's first day are fetched before the first render, so the first frame is the
+// programme itself.
+import * as ipc from "../ipc";
+import type { ConferenceSummary, SessionView } from "../ipc/bindings";
+import { defaultDay, programmeQuery } from "../features/programme/filters";
+import { conferenceDay, zoneOffset } from "../lib/time";
+import { conferenceList } from "./app";
+import { redirect, route } from "./router";
+
+/** Whether the address names no view. */
+export function bareHash(): boolean {
+  return ["", "#", "#/"].includes(location.hash);
+}
+
+/** Whether today, in the conference's own zone, is one of its days. */
+export function runsToday(conf: ConferenceSummary, ms: number = Date.now()): boolean {
+  return conf.days.includes(conferenceDay(ms, zoneOffset(conf.time_zone, ms) ?? 0));
+}
+
+let primed: { key: string; sessions: SessionView[] } | null = null;
+
+/** The sessions fetched for the programme's first frame, once, if they are for `key`. */
+export function takePrimedSessions(key: string): SessionView[] | undefined {
+  if (!primed || primed.key !== key) return undefined;
+  const sessions = primed.sessions;
+  primed = null;
+  return sessions;
+}
+
+/**
+ * Loads what the first view shows. Resolves when it is ready; never rejects: on an error the
+ * app's own loading shows it as usual.
+ */
+export async function prepareFirstView(): Promise<void> {
+  try {
+    const list = await ipc.conferences();
+    const conf = list.find((c) => c.current) ?? list[0] ?? null;
+    // Opened with no view asked for: Now / Next while the conference runs, else its programme.
+    if (conf && bareHash() && !runsToday(conf)) redirect("programme");
+    if (conf && route.value.view === "programme") {
+      const { key, filter } = programmeQuery(conf.slug, defaultDay(conf.days, conf.time_zone));
+      primed = { key, sessions: await ipc.sessions(filter) };
+    }
+    conferenceList.value = list;
+  } catch {
+    primed = null;
+  }
+}
