@@ -147,6 +147,7 @@ async fn keystrokes(data: &Path) -> Result<Vec<f64>> {
     let app = App::start(data).await?;
     app.testid("app-ready").await?;
     let mut times = Vec::new();
+    let mut split = (Vec::new(), Vec::new(), Vec::new());
     for query in ["机器人", "智能", "robot", "vision", "数据中心", "zzzzqx"] {
         app.click("search-button").await?;
         let input = app.testid("search-input").await?;
@@ -176,6 +177,37 @@ async fn keystrokes(data: &Path) -> Result<Vec<f64>> {
                 vec![],
             )
             .await?;
+        // Each painted result list split at the marks before it: keystroke, answer from
+        // core, results in the DOM, painted.
+        let phases = app
+            .client
+            .execute(
+                "const marks = performance.getEntriesByType('mark');\
+                 const last = {}; const out = [];\
+                 for (const m of marks) {\
+                   last[m.name] = m.startTime;\
+                   if (m.name === 'search:painted' && last['search:keystroke'] !== undefined)\
+                     out.push([last['search:answered'] - last['search:keystroke'],\
+                               last['search:rendered'] - last['search:answered'],\
+                               m.startTime - last['search:rendered']]);\
+                 }\
+                 return out;",
+                vec![],
+            )
+            .await?;
+        for phase in phases.as_array().into_iter().flatten() {
+            let values: Vec<f64> = phase
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_f64)
+                .collect();
+            if let [answer, render, paint] = values[..] {
+                split.0.push(answer);
+                split.1.push(render);
+                split.2.push(paint);
+            }
+        }
         times.extend(
             measures
                 .as_array()
@@ -188,7 +220,11 @@ async fn keystrokes(data: &Path) -> Result<Vec<f64>> {
         app.wait_for_js("!document.querySelector('[data-testid=search-input]')")
             .await?;
     }
-    // Where a keystroke's time goes: the search command's round trip through IPC alone.
+    // Where a keystroke's time goes: to the answer, to the DOM, to the paint; and the search
+    // command's round trip through IPC alone.
+    report("  keystroke to core's answer", "ms", &split.0, f64::NAN);
+    report("  answer to results in the DOM", "ms", &split.1, f64::NAN);
+    report("  DOM to painted", "ms", &split.2, f64::NAN);
     let trips = app
         .client
         .execute_async(

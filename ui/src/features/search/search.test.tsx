@@ -81,6 +81,29 @@ describe("search dialog", () => {
     await waitFor(() => expect(performance.getEntriesByName("search:painted")).toHaveLength(1));
     expect(performance.getEntriesByName("search:keystroke")).toHaveLength(1);
   });
+
+  test("each keystroke searches once, and reopening searches the text left in the box once", async () => {
+    const sent: string[] = [];
+    await startBackend({
+      search: ({ query }) => {
+        sent.push(query.text);
+        return [hit(`${query.text} result`, [[0, query.text.length]])];
+      },
+    });
+    searchOpen.value = true;
+    render(<SearchDialog />);
+    const input = screen.getByTestId("search-input");
+    fireEvent.input(input, { target: { value: "r" } });
+    fireEvent.input(input, { target: { value: "ro" } });
+    await waitFor(() => expect(screen.getByTestId("search-result").dataset.key).toBe("ro result"));
+    expect(sent).toEqual(["r", "ro"]);
+    searchOpen.value = false;
+    await waitFor(() => expect(screen.queryByTestId("search-dialog")).toBeNull());
+    searchOpen.value = true;
+    await screen.findByTestId("search-dialog");
+    await waitFor(() => expect(sent).toEqual(["r", "ro", "ro"]));
+    await waitFor(() => expect(performance.getEntriesByName("search:painted").length).toBeGreaterThan(0));
+  });
 });
 
 describe("highlights", () => {
