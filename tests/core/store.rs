@@ -271,6 +271,75 @@ fn on_disk_store_keeps_bookmarks_across_reopen() {
     assert_eq!(mode, "wal", "the reader sees WAL mode");
 }
 
+fn journal_mode(store: &Store) -> String {
+    store
+        .write(|tx| Ok(tx.pragma_query_value(None, "journal_mode", |r| r.get(0))?))
+        .expect("journal mode")
+}
+
+/// A new store is filled without a WAL (every page of the first import was written twice with
+/// one) and is in WAL mode from its first commit on, with nothing left beside the file.
+#[test]
+fn a_new_store_turns_to_wal_after_its_first_import() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("plenary.db");
+    let store = Store::open(&path).expect("open");
+    store
+        .read(|c| {
+            let mode: String = c.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
+            assert_eq!(mode, "delete", "a new store starts with a rollback journal");
+            Ok(())
+        })
+        .expect("read");
+    store
+        .import(parsed(&sample()), &mut |_| {})
+        .expect("import");
+    assert_eq!(journal_mode(&store), "wal");
+    bookmark(&store, "id-2", Priority::Must);
+    drop(store);
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        left,
+        ["plenary.db"],
+        "no journal, WAL or shm file left behind"
+    );
+    let store = Store::open(&path).expect("reopen");
+    assert_eq!(journal_mode(&store), "wal");
+    assert_eq!(titles(&store).len(), sample().sessions.len());
+    assert_eq!(store.bookmarks(None).expect("bookmarks").len(), 1);
+}
+
+/// A new store whose first import fails is still a whole, empty store, in WAL mode: so a
+/// second, long import never blocks the reader.
+#[test]
+fn a_new_store_whose_first_import_fails_is_whole_and_empty() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("plenary.db");
+    let store = Store::open(&path).expect("open");
+    let mut bad = parsed(&sample());
+    bad.data.rooms.push(Room {
+        name: "Main Hall".into(), // a second room of that name: a constraint fails mid-write
+        ..Room::default()
+    });
+    assert!(store.import(bad, &mut |_| {}).is_err());
+    assert!(store.conferences().expect("conferences").is_empty());
+    assert_eq!(
+        journal_mode(&store),
+        "wal",
+        "a failed write turns it to WAL too"
+    );
+    drop(store);
+    let store = Store::open(&path).expect("reopen");
+    assert!(store.conferences().expect("conferences").is_empty());
+    store
+        .import(parsed(&sample()), &mut |_| {})
+        .expect("import");
+    assert_eq!(journal_mode(&store), "wal");
+}
+
 #[test]
 fn a_file_that_is_not_a_database_is_reported_as_corrupt() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -40,7 +40,9 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
 /// The schema version a fully migrated store has.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 
-/// Brings the database up to [`SCHEMA_VERSION`], each migration in its own transaction.
+/// Brings the database up to [`SCHEMA_VERSION`], each migration in its own transaction. A new
+/// store (version 0) takes them all in one: it has nothing to keep if one fails, and in
+/// rollback-journal mode (a new store's, see `Store::open`) every commit is a sync to disk.
 pub(crate) fn apply(conn: &mut Connection) -> Result<()> {
     let current: u32 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
     if current > SCHEMA_VERSION {
@@ -49,7 +51,16 @@ pub(crate) fn apply(conn: &mut Connection) -> Result<()> {
              ({SCHEMA_VERSION}); update Plenary"
         )));
     }
-    for (index, (_, sql)) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+    let pending = MIGRATIONS.iter().enumerate().skip(current as usize);
+    if current == 0 {
+        let tx = conn.transaction()?;
+        for (_, (_, sql)) in pending {
+            tx.execute_batch(sql)?;
+        }
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        return Ok(tx.commit()?);
+    }
+    for (index, (_, sql)) in pending {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", (index + 1) as i64)?;

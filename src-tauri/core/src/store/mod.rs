@@ -13,6 +13,7 @@ mod seed;
 mod write;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -54,6 +55,9 @@ pub struct Store {
     /// Parsed venue maps and the programme's rooms, by conference: read once, not on every
     /// agenda (see `plan::maps`).
     pub(crate) layouts: Mutex<crate::plan::maps::LayoutCache>,
+    /// A new store stays in rollback-journal mode until its first write has committed, then
+    /// turns to WAL (see [`Store::open`]).
+    wal_pending: AtomicBool,
 }
 
 impl Store {
@@ -66,10 +70,17 @@ impl Store {
                 source,
             })?;
         }
+        // A new store is filled in SQLite's rollback-journal mode and turned to WAL after its
+        // first write (see `wal_pending`): in WAL mode every page of the first import was
+        // written twice, once to the WAL and again when the WAL was checkpointed into the file,
+        // while a rollback journal for a store with nothing in it yet stays all but empty.
+        let fresh = std::fs::metadata(&path).map_or(true, |m| m.len() == 0);
         let open_writer = || -> Result<Connection> {
             let mut writer = Connection::open(&path)?;
             configure(&writer)?;
-            writer.pragma_update(None, "journal_mode", "WAL")?;
+            if !fresh {
+                writer.pragma_update(None, "journal_mode", "WAL")?;
+            }
             migrations::apply(&mut writer)?;
             Ok(writer)
         };
@@ -99,6 +110,7 @@ impl Store {
             reader: Some(Mutex::new(reader)),
             path: Some(path),
             layouts: Mutex::default(),
+            wal_pending: AtomicBool::new(fresh),
         })
     }
 
@@ -112,6 +124,7 @@ impl Store {
             reader: None,
             path: None,
             layouts: Mutex::default(),
+            wal_pending: AtomicBool::new(false),
         })
     }
 
@@ -133,10 +146,21 @@ impl Store {
     /// If `f` fails, nothing it did is kept.
     pub fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let mut conn = lock(&self.writer);
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(&tx)?;
-        tx.commit()?;
-        Ok(value)
+        let result = (|| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        // After the first write, committed or not, so that a second long write never blocks
+        // the reader. Best effort: if a read holds the file past the busy timeout, the next
+        // write tries again, and every later open asks for WAL anyway.
+        if self.wal_pending.load(Ordering::Relaxed)
+            && conn.pragma_update(None, "journal_mode", "WAL").is_ok()
+        {
+            self.wal_pending.store(false, Ordering::Relaxed);
+        }
+        result
     }
 }
 

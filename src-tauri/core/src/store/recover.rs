@@ -220,7 +220,7 @@ fn set_aside(path: &Path) -> Result<PathBuf> {
         move |source| Error::Io { path: p, source }
     };
     std::fs::rename(path, &target).map_err(io(path))?;
-    for suffix in ["-wal", "-shm"] {
+    for suffix in ["-wal", "-shm", "-journal"] {
         let from = with_suffix(path, suffix);
         if from.exists() {
             std::fs::rename(&from, with_suffix(&target, suffix)).map_err(io(&from))?;
