@@ -136,7 +136,7 @@ impl<'a> Cursor<'a> {
     /// closes. Text between children is ignored.
     pub fn child(&mut self) -> Result<Option<Element>> {
         loop {
-            match self.next()? {
+            match self.next_token(false)? {
                 Token::Start(element) => return Ok(Some(element)),
                 Token::End => return Ok(None),
                 Token::Text(_) => {}
@@ -165,7 +165,7 @@ impl<'a> Cursor<'a> {
     pub fn skip(&mut self) -> Result<()> {
         let mut depth = 0usize;
         loop {
-            match self.next()? {
+            match self.next_token(false)? {
                 Token::Text(_) => {}
                 Token::Start(_) => depth += 1,
                 Token::End if depth == 0 => return Ok(()),
@@ -197,6 +197,13 @@ impl<'a> Cursor<'a> {
     }
 
     fn next(&mut self) -> Result<Token> {
+        self.next_token(true)
+    }
+
+    /// The next token. Without `want_text` a text token comes back empty, for callers that
+    /// ignore text (the whitespace between elements, skipped elements): its control characters
+    /// are still reported, but it is not unescaped or copied.
+    fn next_token(&mut self, want_text: bool) -> Result<Token> {
         if self.pending_end {
             self.pending_end = false;
             self.open.pop();
@@ -230,6 +237,12 @@ impl<'a> Cursor<'a> {
                 }
                 Event::Text(text) => {
                     let raw: &str = &text;
+                    if !want_text {
+                        if find_control(raw).is_some() {
+                            self.drop_controls(raw, offset);
+                        }
+                        return Ok(Token::Text(String::new()));
+                    }
                     let cleaned = self.drop_controls(raw, offset);
                     let normalised = quick_xml::events::BytesText::from_escaped(cleaned);
                     return Ok(Token::Text(normalised.xml10_content().into_owned()));
@@ -282,7 +295,7 @@ impl<'a> Cursor<'a> {
     /// forbids. Refusing the whole file over one would help nobody, so they are dropped and
     /// reported.
     fn drop_controls<'t>(&mut self, text: &'t str, offset: usize) -> Cow<'t, str> {
-        let Some(first) = text.find(is_forbidden_control) else {
+        let Some(first) = find_control(text) else {
             return Cow::Borrowed(text);
         };
         let dropped: Vec<char> = text.chars().filter(|c| is_forbidden_control(*c)).collect();
@@ -401,5 +414,37 @@ impl<'a> Cursor<'a> {
         };
         self.source
             .syntax(at, format!("{detail}the file ends unexpectedly{open}"))
+    }
+}
+
+/// The byte offset of the first control character XML forbids. They are all ASCII, and no
+/// byte of a multi-byte UTF-8 character is, so a byte scan finds the same offset as a scan by
+/// character, without decoding.
+fn find_control(text: &str) -> Option<usize> {
+    text.bytes()
+        .position(|b| b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_control_agrees_with_a_scan_by_character() {
+        for text in [
+            "",
+            "plain",
+            "tab\tnew\nline\r",
+            "机器人\u{8}x",
+            "é\u{1}",
+            "\u{1f}",
+            "\u{7f}",
+        ] {
+            assert_eq!(
+                find_control(text),
+                text.find(is_forbidden_control),
+                "{text:?}"
+            );
+        }
     }
 }
