@@ -271,9 +271,16 @@ fn on_disk_store_keeps_bookmarks_across_reopen() {
     assert_eq!(mode, "wal", "the reader sees WAL mode");
 }
 
+/// The store's journal mode, as the reader finds it in the file (a write here would itself turn
+/// a new store to WAL).
 fn journal_mode(store: &Store) -> String {
     store
-        .write(|tx| Ok(tx.pragma_query_value(None, "journal_mode", |r| r.get(0))?))
+        .read(|c| {
+            c.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+                r.get::<_, i64>(0)
+            })?;
+            Ok(c.pragma_query_value(None, "journal_mode", |r| r.get(0))?)
+        })
         .expect("journal mode")
 }
 
@@ -295,6 +302,13 @@ fn a_new_store_turns_to_wal_after_its_first_import() {
         .import(parsed(&sample()), &mut |_| {})
         .expect("import");
     assert_eq!(journal_mode(&store), "wal");
+    let synchronous: i64 = store
+        .write(|tx| Ok(tx.pragma_query_value(None, "synchronous", |r| r.get(0))?))
+        .expect("synchronous");
+    assert_eq!(
+        synchronous, 1,
+        "back to NORMAL, as for every store in WAL mode"
+    );
     bookmark(&store, "id-2", Priority::Must);
     drop(store);
     let left: Vec<String> = std::fs::read_dir(dir.path())

@@ -78,7 +78,11 @@ impl Store {
         let open_writer = || -> Result<Connection> {
             let mut writer = Connection::open(&path)?;
             configure(&writer)?;
-            if !fresh {
+            if fresh {
+                // NORMAL is corruption-safe in WAL mode only; with a rollback journal a power
+                // cut at the wrong moment could damage the file.
+                writer.pragma_update(None, "synchronous", "FULL")?;
+            } else {
                 writer.pragma_update(None, "journal_mode", "WAL")?;
             }
             migrations::apply(&mut writer)?;
@@ -155,10 +159,16 @@ impl Store {
         // After the first write, committed or not, so that a second long write never blocks
         // the reader. Best effort: if a read holds the file past the busy timeout, the next
         // write tries again, and every later open asks for WAL anyway.
-        if self.wal_pending.load(Ordering::Relaxed)
-            && conn.pragma_update(None, "journal_mode", "WAL").is_ok()
-        {
-            self.wal_pending.store(false, Ordering::Relaxed);
+        if self.wal_pending.load(Ordering::Relaxed) {
+            // SQLite answers with the mode it is in, which stays the old one if it could not
+            // change (a reader holding the file, say).
+            let mode: rusqlite::Result<String> =
+                conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0));
+            if mode.is_ok_and(|mode| mode.eq_ignore_ascii_case("wal"))
+                && conn.pragma_update(None, "synchronous", "NORMAL").is_ok()
+            {
+                self.wal_pending.store(false, Ordering::Relaxed);
+            }
         }
         result
     }
