@@ -1,10 +1,10 @@
-import { render, screen } from "@testing-library/preact";
+import { render, screen, waitFor } from "@testing-library/preact";
 import { expect, test } from "vitest";
 import { App } from "../features/shell/App";
 import { callsTo, startBackend } from "../test/backend";
 import { conferenceList } from "./app";
 import { route } from "./router";
-import { prepareFirstView, takePrimedSessions } from "./startup";
+import { firstRenderDone, prepareFirstView, takePrimedSessions } from "./startup";
 
 test("the first view is ready before the first render: the programme with its day's sessions", async () => {
   location.hash = "";
@@ -45,4 +45,19 @@ test("a failing backend leaves the start to the app's own loading, which shows t
   expect(conferenceList.value).toBeNull();
   render(<App />);
   expect((await screen.findByRole("alert")).textContent).toContain("the store is locked");
+});
+
+test("answers that come after the first render set nothing: the app has loaded for itself", async () => {
+  location.hash = "";
+  let release!: () => void;
+  const gate = new Promise<void>((done) => (release = done));
+  const backend = await startBackend({ sessions: () => gate.then(() => []) });
+  conferenceList.value = null;
+  const pending = prepareFirstView();
+  await waitFor(() => expect(callsTo(backend, "sessions")).toHaveLength(1));
+  firstRenderDone(); // main.tsx stopped waiting and rendered
+  release();
+  await pending;
+  expect(conferenceList.peek()).toBeNull();
+  expect(takePrimedSessions(`${backend.state.conferences[0]?.slug}|2025-07-26`)).toBeUndefined();
 });

@@ -1,5 +1,5 @@
 // The first screen in one frame. Every frame WebKit paints before the programme shows costs
-// 40–70 ms on a machine without a GPU (docs/benchmarks.md, "The desktop app"), and the app used
+// 40–90 ms on a machine without a GPU (docs/benchmarks.md, "The desktop app"), and the app used
 // to paint three: the shell with "Loading", then Now / Next before it redirected to the
 // programme, then the programme waiting for its sessions. Here the conferences, the start view
 // and the programme's first day are fetched before the first render, so the first frame is the
@@ -22,6 +22,8 @@ export function runsToday(conf: ConferenceSummary, ms: number = Date.now()): boo
 }
 
 let primed: { key: string; sessions: SessionView[] } | null = null;
+/** Set once the app has rendered: from then on the app loads for itself. */
+let rendered = false;
 
 /** The sessions fetched for the programme's first frame, once, if they are for `key`. */
 export function takePrimedSessions(key: string): SessionView[] | undefined {
@@ -32,21 +34,41 @@ export function takePrimedSessions(key: string): SessionView[] | undefined {
 }
 
 /**
+ * Called right after the first render. What the first render did not use is dropped, and a
+ * {@link prepareFirstView} still waiting (it took longer than main.tsx waits) sets nothing when
+ * it finishes: the app loads the conferences and the programme itself then, and a late answer
+ * must neither replace newer data nor be shown later as if it were fresh.
+ */
+export function firstRenderDone(): void {
+  rendered = true;
+  primed = null;
+}
+
+/**
  * Loads what the first view shows. Resolves when it is ready; never rejects: on an error the
  * app's own loading shows it as usual.
  */
 export async function prepareFirstView(): Promise<void> {
   try {
     const list = await ipc.conferences();
+    if (rendered) return;
     const conf = list.find((c) => c.current) ?? list[0] ?? null;
     // Opened with no view asked for: Now / Next while the conference runs, else its programme.
     if (conf && bareHash() && !runsToday(conf)) redirect("programme");
     if (conf && route.value.view === "programme") {
       const { key, filter } = programmeQuery(conf.slug, defaultDay(conf.days, conf.time_zone));
-      primed = { key, sessions: await ipc.sessions(filter) };
+      const sessions = await ipc.sessions(filter);
+      if (rendered) return;
+      primed = { key, sessions };
     }
     conferenceList.value = list;
   } catch {
     primed = null;
   }
+}
+
+/** For tests: as at a fresh page load. */
+export function resetStartup(): void {
+  rendered = false;
+  primed = null;
 }

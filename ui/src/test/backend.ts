@@ -5,6 +5,7 @@ import { clearMockBackend, emitMockEvent, installMockBackend, type MockHandlers 
 import { createMockBackend, createMockState, type MockOptions, type MockState } from "../mocks/backend";
 import { conferenceError, conferenceList, loadConferences, pendingImport, searchOpen } from "../state/app";
 import { route } from "../state/router";
+import { resetStartup } from "../state/startup";
 import { resetProgrammeView } from "../features/programme/Programme";
 import { lang, theme, timeMode } from "../state/settings";
 
@@ -28,6 +29,7 @@ export function callsTo(backend: TestBackend, cmd: string) {
 
 afterEach(() => {
   cleanup();
+  resetStartup();
   clearMockBackend();
   conferenceList.value = null;
   conferenceError.value = null;
