@@ -170,29 +170,32 @@ async fn keystrokes(data: &Path) -> Result<Vec<f64>> {
             );
             app.wait_for_js(&condition).await?;
         }
-        let measures = app
-            .client
-            .execute(
-                "return performance.getEntriesByName('search').map((m) => m.duration);",
-                vec![],
-            )
-            .await?;
-        // Each painted result list split at the marks before it: keystroke, answer from
-        // core, results in the DOM, painted.
+        // Each painted result list of a typed prefix, from its keystroke and split at the
+        // marks in between: core's answer, the results in the DOM, the paint. Only the typed
+        // prefixes count: reopening the dialog searches the text left from the last query,
+        // and that answer can be painted after the box was cleared, with no keystroke of its
+        // own.
+        let prefixes: Vec<String> = query
+            .char_indices()
+            .map(|(i, c)| query[..i + c.len_utf8()].to_string())
+            .collect();
         let phases = app
             .client
             .execute(
-                "const marks = performance.getEntriesByType('mark');\
+                "const typed = new Set(arguments[0]);\
+                 const marks = performance.getEntriesByType('mark');\
                  const last = {}; const out = [];\
                  for (const m of marks) {\
                    last[m.name] = m.startTime;\
-                   if (m.name === 'search:painted' && last['search:keystroke'] !== undefined)\
-                     out.push([last['search:answered'] - last['search:keystroke'],\
+                   if (m.name === 'search:painted' && m.detail && typed.has(m.detail.text)\
+                       && last['search:keystroke'] !== undefined)\
+                     out.push([m.startTime - last['search:keystroke'],\
+                               last['search:answered'] - last['search:keystroke'],\
                                last['search:rendered'] - last['search:answered'],\
                                m.startTime - last['search:rendered']]);\
                  }\
                  return out;",
-                vec![],
+                vec![json!(prefixes)],
             )
             .await?;
         for phase in phases.as_array().into_iter().flatten() {
@@ -202,19 +205,13 @@ async fn keystrokes(data: &Path) -> Result<Vec<f64>> {
                 .flatten()
                 .filter_map(Value::as_f64)
                 .collect();
-            if let [answer, render, paint] = values[..] {
+            if let [total, answer, render, paint] = values[..] {
+                times.push(total);
                 split.0.push(answer);
                 split.1.push(render);
                 split.2.push(paint);
             }
         }
-        times.extend(
-            measures
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_f64),
-        );
         // WebDriver's Escape key: the dialog closes on it.
         input.send_keys("\u{e00c}").await?;
         app.wait_for_js("!document.querySelector('[data-testid=search-input]')")
