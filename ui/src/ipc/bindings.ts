@@ -196,7 +196,7 @@ bookmarks: BookmarkTally, };
 
 export type Recovery = { 
 /**
- * Where the damaged file now is (its `-wal` and `-shm`, if any, sit beside it).
+ * Where the damaged file now is (its `-wal`, `-shm` and `-journal`, if any, sit beside it).
  */
 set_aside: string, 
 /**

@@ -1,5 +1,5 @@
-//! The SQLite store: one writer connection and one reader connection, WAL, and every write in a
-//! transaction so that an import is all or nothing.
+//! The SQLite store: one writer connection and one reader connection, WAL (from a new store's
+//! first write on), and every write in a transaction so that an import is all or nothing.
 
 mod backup;
 mod bookmarks;

@@ -1,7 +1,7 @@
 //! Starting over from a damaged database without losing what the user made.
 //!
 //! A store that SQLite reports as corrupt (at open, or by `PRAGMA quick_check`) is never deleted:
-//! it is renamed aside with its `-wal` and `-shm`, a fresh store takes its place, and whatever
+//! it is renamed aside with its `-wal`, `-shm` and `-journal`, a fresh store takes its place, and whatever
 //! bookmarks can still be read from the damaged copy are merged into the new one. The programme
 //! is not salvaged, since importing the schedule again restores it, and re-attaches the
 //! recovered bookmarks as any re-import does.
@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 /// What [`Store::open_or_recover`] did with a damaged database, for the user to be told.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Recovery {
-    /// Where the damaged file now is (its `-wal` and `-shm`, if any, sit beside it).
+    /// Where the damaged file now is (its `-wal`, `-shm` and `-journal`, if any, sit beside it).
     pub set_aside: String,
     /// What SQLite said was wrong.
     pub reason: String,
@@ -204,7 +204,7 @@ fn is_damage(e: &rusqlite::Error) -> bool {
     )
 }
 
-/// Renames the database and its `-wal` and `-shm` to `<name>.corrupt-<UTC time>` (plus `-2`,
+/// Renames the database and its `-wal`, `-shm` and `-journal` to `<name>.corrupt-<UTC time>` (plus `-2`,
 /// `-3`, ... if that is taken), keeping SQLite's pairing of a file with its journal.
 fn set_aside(path: &Path) -> Result<PathBuf> {
     let stamp = Utc::now().format("%Y%m%dT%H%M%SZ");
