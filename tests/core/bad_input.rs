@@ -250,6 +250,28 @@ fn control_characters_are_dropped_with_a_warning() {
     );
 }
 
+/// Text the importer does not keep (the whitespace between elements, an element it skips) is
+/// not copied, but its control characters are reported all the same.
+#[test]
+fn control_characters_in_text_that_is_not_kept_are_reported_too() {
+    let text = "<schedule>\n<conference><title>T</title>\
+                <time_zone_name>Europe/Berlin</time_zone_name></conference>\n\
+                <day date=\"2019-12-27\"><room name=\"Ada\">\u{7}\n\
+                <event id=\"1\"><date>2019-12-27T11:00:00+01:00</date><duration>00:30</duration>\n\
+                <title>Kept</title><not-read>skipped\u{1b}</not-read>\n\
+                </event></room></day></schedule>";
+    let parsed = common::parse_text("controls.xml", text).expect("recovered");
+    assert_eq!(parsed.data.sessions[0].title, "Kept");
+    let lines: Vec<Option<u32>> = parsed.warnings.iter().map(|w| w.line).collect();
+    assert_eq!(lines, [Some(3), Some(5)], "{:?}", parsed.warnings);
+    assert!(
+        parsed.warnings[0].message.contains("U+0007")
+            && parsed.warnings[1].message.contains("U+001B"),
+        "{:?}",
+        parsed.warnings
+    );
+}
+
 #[test]
 fn unusable_required_fields_are_invalid() {
     let event = |start: &str, duration: &str| {
