@@ -109,5 +109,3 @@ export function App() {
     </div>
   );
 }
-
-export { runsToday };

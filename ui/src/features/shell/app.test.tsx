@@ -5,7 +5,8 @@ import { emitMockEvent } from "../../ipc/mock";
 import { conferenceList } from "../../state/app";
 import { route } from "../../state/router";
 import { startBackend } from "../../test/backend";
-import { App, runsToday } from "./App";
+import { runsToday } from "../../state/startup";
+import { App } from "./App";
 
 test("shows the conference title and app-ready once the first data has loaded", async () => {
   await startBackend();
