@@ -46,6 +46,32 @@ fn mark(store: &Store, conference: &str, kind: BookmarkKind, key: &str, priority
         .unwrap();
 }
 
+/// 15:30–16:00 on the Exhibition Stage (Expo Exhibition & Convention Center), then 16:15–16:55
+/// in the Main Hall (World Expo Center): 15 minutes for a 15-minute walk between the venues plus
+/// the walks inside them.
+const DEMO: &str = "waic-2025-lingxi-x2-demo";
+const DIALOGUE: &str = "waic-2025-hinton-dialogue";
+
+/// WAIC 2025 with the demo a want and the dialogue after it in the other venue a must.
+fn waic_with_the_cross_venue_pair() -> Store {
+    let store = waic_store();
+    mark(
+        &store,
+        WAIC_2025_SLUG,
+        BookmarkKind::Session,
+        DEMO,
+        Priority::Want,
+    );
+    mark(
+        &store,
+        WAIC_2025_SLUG,
+        BookmarkKind::Session,
+        DIALOGUE,
+        Priority::Must,
+    );
+    store
+}
+
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 7, d).unwrap()
 }
@@ -87,54 +113,35 @@ fn the_waic_map_places_every_room_and_booth_and_is_marked_illustrative() {
 
 #[test]
 fn a_cross_venue_pair_cannot_be_made_and_the_plan_keeps_the_must() {
-    let store = waic_store();
-    // 15:30–16:00 on the Exhibition Stage (Expo Exhibition & Convention Center), then
-    // 16:15–16:55 in the Main Hall (World Expo Center): 15 minutes for a 15-minute walk
-    // between the venues plus the walks inside them.
-    let demo = "waic-2025-lingxi-x2-demo";
-    let dialogue = "waic-2025-hinton-dialogue";
-    mark(
-        &store,
-        WAIC_2025_SLUG,
-        BookmarkKind::Session,
-        demo,
-        Priority::Want,
-    );
-    mark(
-        &store,
-        WAIC_2025_SLUG,
-        BookmarkKind::Session,
-        dialogue,
-        Priority::Must,
-    );
+    let store = waic_with_the_cross_venue_pair();
 
     let agenda = store.agenda(None).unwrap();
     assert!(agenda.walks_known);
     assert_eq!(agenda.overlap_count, 0, "they do not overlap");
     assert_eq!(agenda.too_far.len(), 1, "{:?}", agenda.too_far);
     let pair = &agenda.too_far[0];
-    assert_eq!((pair.from.as_str(), pair.to.as_str()), (demo, dialogue));
+    assert_eq!((pair.from.as_str(), pair.to.as_str()), (DEMO, DIALOGUE));
     assert_eq!((pair.walk_minutes, pair.gap_minutes), (18, 15));
     assert!(pair.illustrative, "the walk rests on illustrative data");
     let items = &agenda.days[0].items;
-    assert_eq!(items[0].too_far, [dialogue]);
-    assert_eq!(items[1].too_far, [demo]);
+    assert_eq!(items[0].too_far, [DIALOGUE]);
+    assert_eq!(items[1].too_far, [DEMO]);
 
     let plan = store.plan_day(None, day(26)).unwrap();
     let chosen: Vec<&str> = plan.chosen.iter().map(|i| i.session.key.as_str()).collect();
-    assert_eq!(chosen, [dialogue]);
-    assert_eq!(plan.chosen[0].backups, [demo]);
+    assert_eq!(chosen, [DIALOGUE]);
+    assert_eq!(plan.chosen[0].backups, [DEMO]);
     assert_eq!(
         plan.chosen[0].reason,
         Reason::ChosenOver {
-            keys: vec![demo.into()]
+            keys: vec![DEMO.into()]
         }
     );
     assert_eq!(plan.left_out.len(), 1);
     assert_eq!(
         plan.left_out[0].reason,
         Reason::TooFar {
-            key: dialogue.into(),
+            key: DIALOGUE.into(),
             priority: Priority::Must,
             walk_minutes: 18,
             gap_minutes: 15
@@ -742,21 +749,7 @@ fn a_shared_agenda_merges_into_another_store_without_overwriting() {
 #[test]
 fn a_day_plan_is_shared_as_its_chosen_sessions_and_as_ics() {
     use plenary_core::plan::share::ShareScope;
-    let store = waic_store();
-    mark(
-        &store,
-        WAIC_2025_SLUG,
-        BookmarkKind::Session,
-        "waic-2025-lingxi-x2-demo",
-        Priority::Want,
-    );
-    mark(
-        &store,
-        WAIC_2025_SLUG,
-        BookmarkKind::Session,
-        "waic-2025-hinton-dialogue",
-        Priority::Must,
-    );
+    let store = waic_with_the_cross_venue_pair();
     let share = store.share(None, ShareScope::Day(day(26))).unwrap();
     let keys: Vec<&str> = share.items.iter().map(|i| i.key.as_str()).collect();
     assert_eq!(keys, ["waic-2025-hinton-dialogue"]);
@@ -879,21 +872,7 @@ fn every_pair_too_far_to_walk_is_found() {
 
 #[test]
 fn a_day_plan_prints_as_a_one_page_pdf_with_its_sessions() {
-    let store = waic_store();
-    mark(
-        &store,
-        WAIC_2025_SLUG,
-        BookmarkKind::Session,
-        "waic-2025-lingxi-x2-demo",
-        Priority::Want,
-    );
-    mark(
-        &store,
-        WAIC_2025_SLUG,
-        BookmarkKind::Session,
-        "waic-2025-hinton-dialogue",
-        Priority::Must,
-    );
+    let store = waic_with_the_cross_venue_pair();
     let pdf = store.plan_pdf(None, day(26)).unwrap();
     assert!(pdf.starts_with(b"%PDF-1.4\n"));
     assert!(pdf.ends_with(b"%%EOF\n"));
