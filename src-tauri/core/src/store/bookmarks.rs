@@ -235,15 +235,7 @@ pub(crate) fn set_bookmark_in(tx: &Transaction<'_>, change: &BookmarkChange) -> 
             what: "conference",
             key: change.conference.clone(),
         })?;
-    let existing = tx
-        .prepare_cached(&format!(
-            "{SELECT} WHERE conference_slug = ?1 AND target_kind = ?2 AND target_key = ?3"
-        ))?
-        .query_row(
-            params![change.conference, kind.as_str(), change.key],
-            from_row,
-        )
-        .optional()?;
+    let existing = bookmark_row(tx, change, kind).optional()?;
     let target = targets(tx, conference_id, kind, Some(&change.key))?.remove(&change.key);
     let now = Utc::now().to_rfc3339();
     match (existing, target) {
@@ -286,12 +278,20 @@ pub(crate) fn set_bookmark_in(tx: &Transaction<'_>, change: &BookmarkChange) -> 
             )?;
         }
     }
-    Ok(tx
-        .prepare_cached(&format!(
-            "{SELECT} WHERE conference_slug = ?1 AND target_kind = ?2 AND target_key = ?3"
-        ))?
-        .query_row(
-            params![change.conference, kind.as_str(), change.key],
-            from_row,
-        )?)
+    Ok(bookmark_row(tx, change, kind)?)
+}
+
+/// The bookmark row `change` is about.
+fn bookmark_row(
+    tx: &Transaction<'_>,
+    change: &BookmarkChange,
+    kind: BookmarkKind,
+) -> rusqlite::Result<Bookmark> {
+    tx.prepare_cached(&format!(
+        "{SELECT} WHERE conference_slug = ?1 AND target_kind = ?2 AND target_key = ?3"
+    ))?
+    .query_row(
+        params![change.conference, kind.as_str(), change.key],
+        from_row,
+    )
 }
