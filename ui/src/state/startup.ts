@@ -21,6 +21,14 @@ export function runsToday(conf: ConferenceSummary, ms: number = Date.now()): boo
   return conf.days.includes(conferenceDay(ms, zoneOffset(conf.time_zone, ms) ?? 0));
 }
 
+/**
+ * Opened with no view asked for: Now / Next while the conference runs (the router's default),
+ * else its programme, as Now / Next would be empty.
+ */
+export function chooseStartView(conf: ConferenceSummary): void {
+  if (bareHash() && !runsToday(conf)) redirect("programme");
+}
+
 let primed: { key: string; sessions: SessionView[] } | null = null;
 /** Set once the app has rendered: from then on the app loads for itself. */
 let rendered = false;
@@ -53,8 +61,7 @@ export async function prepareFirstView(): Promise<void> {
     const list = await ipc.conferences();
     if (rendered) return;
     const conf = list.find((c) => c.current) ?? list[0] ?? null;
-    // Opened with no view asked for: Now / Next while the conference runs, else its programme.
-    if (conf && bareHash() && !runsToday(conf)) redirect("programme");
+    if (conf) chooseStartView(conf);
     if (conf && route.value.view === "programme") {
       const { key, filter } = programmeQuery(conf.slug, defaultDay(conf.days, conf.time_zone));
       const sessions = await ipc.sessions(filter);

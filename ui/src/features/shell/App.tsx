@@ -3,9 +3,9 @@ import { ErrorNote, Loading } from "../../components/States";
 import { t } from "../../i18n";
 import * as ipc from "../../ipc";
 import { conferenceError, conferenceList, current, dataVersion, loadConferences, loadWhatChanged, pendingImport, searchOpen, startPeriodicRefresh } from "../../state/app";
-import { navigate, redirect, route, startRouter } from "../../state/router";
+import { navigate, route, startRouter } from "../../state/router";
 import { startSettingsSync } from "../../state/settings";
-import { bareHash, runsToday } from "../../state/startup";
+import { bareHash, chooseStartView } from "../../state/startup";
 import { SearchDialog } from "../search/SearchDialog";
 import { Header } from "./Header";
 import { Notices } from "./Notices";
@@ -29,7 +29,7 @@ export function App() {
   useEffect(() => {
     if (!bareStart.current || !conf) return;
     bareStart.current = false;
-    if (bareHash() && !runsToday(conf)) redirect("programme");
+    chooseStartView(conf);
   }, [conf]);
   useEffect(() => {
     if (conf) void loadWhatChanged();
