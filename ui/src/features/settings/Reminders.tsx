@@ -4,7 +4,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { PRIORITIES } from "../../components/BookmarkEditor";
 import { MinuteOptions } from "../../components/ReminderOptions";
-import { Loading } from "../../components/States";
 import { t } from "../../i18n";
 import * as ipc from "../../ipc";
 import type { Priority, ReminderDefaults } from "../../ipc/bindings";
@@ -55,19 +54,26 @@ export function Reminders() {
     <fieldset class="choice reminder-defaults" data-testid="setting-reminders">
       <legend>{t("reminders.legend")}</legend>
       <p class="muted">{t("reminders.explain")}</p>
-      {!defaults && !error && <Loading />}
-      {defaults &&
+      {/* While the defaults load, the rows stand with a disabled "Loading" choice, so nothing
+          below them moves when they arrive. */}
+      {(defaults || !error) &&
         PRIORITIES.map((p) => (
           <label key={p} class="field field-inline">
             <span>{t(`priority.${p}`)}</span>
-            <select
-              value={defaults[p] === null ? "none" : String(defaults[p])}
-              data-testid={`setting-reminder-${p}`}
-              onChange={(e) => void change(p, (e.currentTarget as HTMLSelectElement).value)}
-            >
-              <option value="none">{t("reminder.off")}</option>
-              <MinuteOptions chosen={defaults[p]} />
-            </select>
+            {defaults ? (
+              <select
+                value={defaults[p] === null ? "none" : String(defaults[p])}
+                data-testid={`setting-reminder-${p}`}
+                onChange={(e) => void change(p, (e.currentTarget as HTMLSelectElement).value)}
+              >
+                <option value="none">{t("reminder.off")}</option>
+                <MinuteOptions chosen={defaults[p]} />
+              </select>
+            ) : (
+              <select disabled aria-busy="true" data-testid="setting-reminder-loading">
+                <option>{t("common.loading")}</option>
+              </select>
+            )}
           </label>
         ))}
       <p class="status" role="status" data-testid="reminders-status">

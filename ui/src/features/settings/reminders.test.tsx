@@ -3,6 +3,7 @@ import { expect, test } from "vitest";
 import { callsTo, startBackend } from "../../test/backend";
 import { Reminders } from "./Reminders";
 import { Settings } from "./Settings";
+import type { ReminderDefaults } from "../../ipc/bindings";
 
 const select = (priority: string) => screen.getByTestId(`setting-reminder-${priority}`) as HTMLSelectElement;
 
@@ -41,4 +42,18 @@ test("defaults that cannot be read show the error instead of the choices", async
   render(<Reminders />);
   expect((await screen.findByTestId("reminders-error")).textContent).toContain("database is locked");
   expect(screen.queryByTestId("setting-reminder-must")).toBeNull();
+});
+
+test("while the defaults load, each priority's row stands disabled, so Backup below does not move", async () => {
+  let answer: (d: ReminderDefaults) => void = () => {};
+  await startBackend({ reminder_defaults: () => new Promise((resolve) => (answer = resolve)) });
+  render(<Settings />);
+  const waiting = screen.getAllByTestId("setting-reminder-loading") as HTMLSelectElement[];
+  expect(waiting).toHaveLength(3);
+  expect(waiting.every((s) => s.disabled)).toBe(true);
+  expect(screen.getByTestId("setting-reminders").textContent).toContain("Must");
+  answer({ must: 15, want: 10, maybe: null });
+  await screen.findByTestId("setting-reminder-must");
+  expect(screen.queryAllByTestId("setting-reminder-loading")).toHaveLength(0);
+  expect([select("must").value, select("want").value, select("maybe").value]).toEqual(["15", "10", "none"]);
 });
