@@ -21,6 +21,10 @@ use tokio::process::{Child, Command};
 
 /// How long to wait for an element before failing.
 pub const TIMEOUT: Duration = Duration::from_secs(15);
+/// How soon after a click the page has asked for the native dialog, if the click arrived.
+const DIALOG_ASKED: Duration = Duration::from_secs(5);
+/// How long GTK may take to show a native dialog the page asked for.
+const DIALOG_SHOWN: Duration = Duration::from_secs(30);
 
 pub type Error = Box<dyn std::error::Error + Send + Sync>;
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -248,6 +252,12 @@ impl Xvfb {
     /// The id of the first window named `title`, polling until one appears. (`search --sync`
     /// gives up when a window vanishes while GTK is still mapping the dialog.)
     pub async fn wait_for_window(&self, title: &str) -> Result<String> {
+        self.wait_for_window_within(title, TIMEOUT).await
+    }
+
+    /// [`Xvfb::wait_for_window`], giving up after `timeout`. The error names the windows that
+    /// are shown instead.
+    pub async fn wait_for_window_within(&self, title: &str, timeout: Duration) -> Result<String> {
         let start = Instant::now();
         loop {
             // xdotool exits 1 when nothing matches.
@@ -259,11 +269,30 @@ impl Xvfb {
             if let Some(id) = found.lines().map(str::trim).find(|l| !l.is_empty()) {
                 return Ok(id.to_string());
             }
-            if start.elapsed() > TIMEOUT {
-                return Err(format!("no window named {title:?} within {TIMEOUT:?}").into());
+            if start.elapsed() > timeout {
+                let shown = self.window_names().await;
+                return Err(format!(
+                    "no window named {title:?} within {timeout:?}; shown: {shown:?}"
+                )
+                .into());
             }
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
+    }
+
+    /// The names of the windows that are mapped and have one, for error messages.
+    async fn window_names(&self) -> Vec<String> {
+        let ids = self
+            .xdotool(&["search", "--onlyvisible", "--name", "."])
+            .await
+            .unwrap_or_default();
+        let mut names = Vec::new();
+        for id in ids.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            if let Ok(name) = self.xdotool(&["getwindowname", id]).await {
+                names.push(name.trim().to_string());
+            }
+        }
+        names
     }
 
     /// The whole screen as a PNG in [`shots_dir`], via ImageMagick's `import`.
@@ -568,16 +597,64 @@ impl App {
         Ok(self.testid(id).await?.attr(attribute).await?)
     }
 
-    /// Answers a native file dialog (GTK, from the dialog plugin) titled `title` with `path`:
-    /// focuses it, types the path into its location field and confirms.
-    pub async fn answer_file_dialog(&self, title: &str, path: &Path) -> Result<()> {
-        let window = self.xvfb.wait_for_window(title).await?;
+    /// Clicks the button with this `data-testid`, which asks for a native file dialog whose title
+    /// contains `title`, and answers that dialog with `path`: types it into the dialog's
+    /// location field and confirms.
+    ///
+    /// The page marks each dialog it asks for (`dialog:asked`, with the title), so a click that
+    /// never reached the page is told from a dialog that is slow to show: the first is clicked
+    /// again (twice at most), the second waited for, and the error says which it was.
+    pub async fn choose_file(&self, button: &str, title: &str, path: &Path) -> Result<()> {
+        let before = self.dialogs_asked(title).await?;
+        for _ in 0..3 {
+            self.click(button).await?;
+            let start = Instant::now();
+            while self.dialogs_asked(title).await? == before {
+                if start.elapsed() > DIALOG_ASKED {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            if self.dialogs_asked(title).await? > before {
+                let window = self
+                    .xvfb
+                    .wait_for_window_within(title, DIALOG_SHOWN)
+                    .await
+                    .map_err(|e| format!("the page asked for the dialog, but {e}"))?;
+                return self.type_into_file_dialog(&window, path).await;
+            }
+        }
+        Err(format!(
+            "clicking {button:?} three times never asked for the dialog {title:?} \
+             (no `dialog:asked` mark)"
+        )
+        .into())
+    }
+
+    /// How many times the page has asked for a native dialog whose title contains `title`.
+    async fn dialogs_asked(&self, title: &str) -> Result<u64> {
+        let count = self
+            .client
+            .execute(
+                "return performance.getEntriesByName('dialog:asked')\
+                     .filter((mark) => String(mark.detail).includes(arguments[0])).length;",
+                vec![Value::from(title)],
+            )
+            .await?;
+        count
+            .as_u64()
+            .ok_or_else(|| format!("dialog:asked count is {count}").into())
+    }
+
+    /// Answers the native file dialog (GTK, from the dialog plugin) in X window `window` with
+    /// `path`: focuses it, types the path into its location field and confirms.
+    async fn type_into_file_dialog(&self, window: &str, path: &Path) -> Result<()> {
         let path = path.to_str().ok_or("dialog paths must be UTF-8")?;
         self.xvfb
             .xdotool(&[
                 "windowfocus",
                 "--sync",
-                &window,
+                window,
                 "key",
                 "--clearmodifiers",
                 "ctrl+l",

@@ -51,12 +51,9 @@ async fn backup_and_restore_from_settings() {
     app.open_view("settings").await.expect("settings open");
     let file = data.path().join("backups/plenary backup.json");
     std::fs::create_dir_all(file.parent().expect("parent")).expect("backups dir");
-    app.click("backup-save")
+    app.choose_file("backup-save", "Back up bookmarks and notes", &file)
         .await
-        .expect("backup opens the save dialog");
-    app.answer_file_dialog("Back up bookmarks and notes", &file)
-        .await
-        .expect("the save dialog takes a path");
+        .expect("backup opens the save dialog, which takes a path");
     let said = app
         .wait_for_text("backup-result", |t| t.contains("Saved"))
         .await
@@ -83,12 +80,9 @@ async fn backup_and_restore_from_settings() {
     .expect("script runs")
     .expect("remove the bookmark");
     assert!(bookmarks(&app).await.is_empty(), "the bookmark is gone");
-    app.click("backup-restore")
+    app.choose_file("backup-restore", "Restore bookmarks and notes", &file)
         .await
-        .expect("restore opens the open dialog");
-    app.answer_file_dialog("Restore bookmarks and notes", &file)
-        .await
-        .expect("the open dialog takes a path");
+        .expect("restore opens the open dialog, which takes a path");
     let said = app
         .wait_for_text("backup-result", |t| t.contains("Read"))
         .await

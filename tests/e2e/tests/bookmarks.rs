@@ -60,12 +60,9 @@ async fn bookmark_survives_restart_and_exports() {
 
     let out = data.path().join("exports/my agenda.ics");
     std::fs::create_dir_all(out.parent().expect("parent")).expect("exports dir");
-    app.click("agenda-export")
+    app.choose_file("agenda-export", "Export", &out)
         .await
-        .expect("export opens the save dialog");
-    app.answer_file_dialog("Export", &out)
-        .await
-        .expect("the save dialog takes a path");
+        .expect("export opens the save dialog, which takes a path");
     app.wait_for_text("agenda-export-status", |t| !t.is_empty())
         .await
         .expect("the export reports back");

@@ -40,12 +40,9 @@ async fn import_through_the_dialog() {
         .expect("WAIC 2025 is listed");
     let before = conference_slugs(&app).await;
 
-    app.click("import-button")
+    app.choose_file("import-button", PICK_TITLE, &schedule)
         .await
-        .expect("import opens the file dialog");
-    app.answer_file_dialog(PICK_TITLE, &schedule)
-        .await
-        .expect("the dialog takes a path");
+        .expect("import opens the file dialog, which takes a path");
     let shown = app
         .text("import-path")
         .await
@@ -76,12 +73,9 @@ async fn import_through_the_dialog() {
     let broken = data.path().join("broken.schedule.xml");
     let text = std::fs::read(shared_data("schedules/36c3.schedule.xml")).expect("read schedule");
     std::fs::write(&broken, &text[..text.len() / 2]).expect("write truncated copy");
-    app.click("import-button")
+    app.choose_file("import-button", PICK_TITLE, &broken)
         .await
-        .expect("import opens the file dialog");
-    app.answer_file_dialog(PICK_TITLE, &broken)
-        .await
-        .expect("the dialog takes a path");
+        .expect("import opens the file dialog, which takes a path");
     app.click("import-start").await.expect("import starts");
     let kind = app
         .wait_for_text("import-error-kind", |t| !t.is_empty())

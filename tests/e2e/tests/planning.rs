@@ -88,10 +88,9 @@ async fn a_cross_venue_conflict_is_planned_around_and_six_booths_are_routed() {
 
     // The one-page PDF of the day, through the real save dialog.
     let pdf = data.path().join("day.pdf");
-    app.click("plan-pdf").await.expect("save as PDF");
-    app.answer_file_dialog("Save as PDF…", &pdf)
+    app.choose_file("plan-pdf", "Save as PDF…", &pdf)
         .await
-        .expect("the save dialog takes a path");
+        .expect("save as PDF, which takes a path");
     app.wait_for_text("plan-status", |t| t.contains("PDF"))
         .await
         .expect("the plan says it is saved");

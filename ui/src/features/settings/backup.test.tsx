@@ -11,6 +11,9 @@ test("backing up asks where to save, then names the file and the count", async (
   const args = callsTo(backend, "backup_user_data")[0]!;
   expect(args.path).toMatch(/^\/home\/me\/plenary-backup-\d{4}-\d{2}-\d{2}\.json$/);
   expect(screen.getByTestId("backup-result").textContent).toContain(String(args.path));
+  // The e2e harness reads this mark to tell a lost click from a slow dialog.
+  const asked = performance.getEntriesByName("dialog:asked") as PerformanceMark[];
+  expect(asked.map((mark) => mark.detail)).toContain("Back up bookmarks and notes");
 });
 
 test("restoring reads the picked file and says what was merged", async () => {
