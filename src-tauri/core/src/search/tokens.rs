@@ -22,15 +22,39 @@ pub fn is_cjk(c: char) -> bool {
         | '\u{20000}'..='\u{2ffff}')
 }
 
+/// Every CJK character (see [`is_cjk`]) starts with a UTF-8 lead byte of at least this value
+/// (U+3040 is `E3 81 80`), and no other byte of any character has it: text can be skipped up
+/// to such a byte without decoding what comes before.
+const CJK_LEAD: u8 = 0xE3;
+
+/// Where the next character that may be CJK starts in `text`, from byte `from` on.
+fn next_maybe_cjk(text: &str, from: usize) -> Option<usize> {
+    text.as_bytes()[from..]
+        .iter()
+        .position(|&b| b >= CJK_LEAD)
+        .map(|n| from + n)
+}
+
 /// Indexed text: Latin kept as is, CJK runs as bigrams. Appends to `out`.
 ///
-/// Text between CJK runs is copied as whole slices, not char by char: indexing is a large
-/// part of an import, and most of a European programme is ASCII.
+/// Text between CJK runs is copied as whole slices, and skipped up to the next byte that may
+/// start a CJK character without decoding it: indexing is a large part of an import, and most
+/// of a European programme is ASCII.
 pub fn bigram_text(text: &str, out: &mut String) {
     let mut run: Vec<char> = Vec::new();
     // Start of the text not yet copied to `out`, while outside a CJK run.
     let mut pending = 0;
-    for (i, c) in text.char_indices() {
+    let mut i = 0;
+    while i < text.len() {
+        if run.is_empty() {
+            match next_maybe_cjk(text, i) {
+                Some(at) => i = at,
+                None => break,
+            }
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         if is_cjk(c) {
             if run.is_empty() {
                 out.push_str(&text[pending..i]);
@@ -40,6 +64,7 @@ pub fn bigram_text(text: &str, out: &mut String) {
             flush_bigrams(&mut run, out);
             pending = i;
         }
+        i += c.len_utf8();
     }
     if run.is_empty() {
         out.push_str(&text[pending..]);
@@ -69,12 +94,16 @@ fn flush_bigrams(run: &mut Vec<char>, out: &mut String) {
 
 /// Every CJK character of `text`, space-separated. Appends to `out`.
 pub fn unigram_text(text: &str, out: &mut String) {
-    if text.is_ascii() {
-        return;
-    }
-    for c in text.chars().filter(|c| is_cjk(*c)) {
-        out.push(c);
-        out.push(' ');
+    let mut i = 0;
+    while let Some(at) = next_maybe_cjk(text, i) {
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        if is_cjk(c) {
+            out.push(c);
+            out.push(' ');
+        }
+        i = at + c.len_utf8();
     }
 }
 
@@ -241,6 +270,49 @@ mod tests {
         let mut out = String::new();
         bigram_text("智", &mut out);
         assert_eq!(out, " 智  ");
+    }
+
+    #[test]
+    fn skipping_to_lead_bytes_gives_what_reading_every_char_gives() {
+        // What bigram_text and unigram_text did before they skipped: every char decoded.
+        fn by_char(text: &str) -> (String, String) {
+            let (mut bigrams, mut unigrams) = (String::new(), String::new());
+            let mut run = Vec::new();
+            for c in text.chars() {
+                if is_cjk(c) {
+                    run.push(c);
+                    unigrams.push(c);
+                    unigrams.push(' ');
+                } else {
+                    flush_bigrams(&mut run, &mut bigrams);
+                    bigrams.push(c);
+                }
+            }
+            flush_bigrams(&mut run, &mut bigrams);
+            bigrams.push(' ');
+            (bigrams, unigrams)
+        }
+        // 2-, 3- and 4-byte characters that are not CJK (é, €, —, emoji), Hangul, Kana, CJK
+        // Extension B, and runs at either end.
+        for text in [
+            "",
+            "plain ASCII",
+            "café € — 🤖 robots",
+            "人工智能",
+            "AI世界x人工智能 café",
+            "한국어 and カタカナ",
+            "𠀀𠀁 ext-B",
+            "智",
+            "x智",
+            "智x",
+            "🤖智能🤖",
+            "é智é能é",
+        ] {
+            let (mut bigrams, mut unigrams) = (String::new(), String::new());
+            bigram_text(text, &mut bigrams);
+            unigram_text(text, &mut unigrams);
+            assert_eq!((bigrams, unigrams), by_char(text), "for {text:?}");
+        }
     }
 
     #[test]

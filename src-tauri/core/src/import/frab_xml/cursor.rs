@@ -152,6 +152,8 @@ impl<'a> Cursor<'a> {
         let mut depth = 0usize;
         loop {
             match self.next()? {
+                // Most elements hold one text: it is kept, not copied.
+                Token::Text(text) if out.is_empty() => out = text,
                 Token::Text(text) => out.push_str(&text),
                 Token::Start(_) => depth += 1,
                 Token::End if depth == 0 => return Ok(out),
