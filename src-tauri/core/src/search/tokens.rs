@@ -52,6 +52,7 @@ pub fn bigram_text(text: &str, out: &mut String) {
                 None => break,
             }
         }
+        // `i` is at a char start before the end, so this always decodes one.
         let Some(c) = text[i..].chars().next() else {
             break;
         };
@@ -94,8 +95,12 @@ fn flush_bigrams(run: &mut Vec<char>, out: &mut String) {
 
 /// Every CJK character of `text`, space-separated. Appends to `out`.
 pub fn unigram_text(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        return;
+    }
     let mut i = 0;
     while let Some(at) = next_maybe_cjk(text, i) {
+        // A lead byte starts a char, so this always decodes one.
         let Some(c) = text[at..].chars().next() else {
             break;
         };
@@ -273,6 +278,20 @@ mod tests {
     }
 
     #[test]
+    fn every_cjk_char_starts_with_a_lead_byte_at_or_above_cjk_lead() {
+        // If is_cjk ever takes a range below U+3040, CJK_LEAD must come down with it.
+        for c in (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|&c| is_cjk(c))
+        {
+            assert!(
+                c.encode_utf8(&mut [0; 4]).as_bytes()[0] >= CJK_LEAD,
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
     fn skipping_to_lead_bytes_gives_what_reading_every_char_gives() {
         // What bigram_text and unigram_text did before they skipped: every char decoded.
         fn by_char(text: &str) -> (String, String) {
@@ -307,6 +326,14 @@ mod tests {
             "智x",
             "🤖智能🤖",
             "é智é能é",
+            // CJK punctuation and fullwidth forms: lead bytes E3 and EF, not CJK.
+            "人工，智能。",
+            "「智」",
+            // Each edge of the ranges is_cjk accepts.
+            "\u{303F}\u{3040}\u{30FF}\u{3100}",
+            "\u{33FF}\u{3400}\u{4DBF}\u{4DC0}\u{4DFF}\u{4E00}\u{9FFF}\u{A000}",
+            "\u{ABFF}\u{AC00}\u{D7AF}\u{D7B0}\u{F8FF}\u{F900}\u{FAFF}\u{FB00}",
+            "\u{1FFFF}\u{20000}\u{2FFFF}\u{30000}",
         ] {
             let (mut bigrams, mut unigrams) = (String::new(), String::new());
             bigram_text(text, &mut bigrams);
