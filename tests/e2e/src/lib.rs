@@ -598,30 +598,45 @@ impl App {
     }
 
     /// Clicks the button with this `data-testid`, which asks for a native file dialog whose title
-    /// contains `title`, and answers that dialog with `path`: types it into the dialog's
-    /// location field and confirms.
+    /// contains `title` (for xdotool, a regular expression), and answers that dialog with
+    /// `path`: types it into the dialog's location field and confirms.
     ///
     /// The page marks each dialog it asks for (`dialog:asked`, with the title), so a click that
     /// never reached the page is told from a dialog that is slow to show: the first is clicked
-    /// again (twice at most), the second waited for, and the error says which it was.
+    /// again (twice at most, and only while the page has asked for no dialog at all since the
+    /// first click, so a retry never opens a second one), the second waited for, and the error
+    /// says which it was.
     pub async fn choose_file(&self, button: &str, title: &str, path: &Path) -> Result<()> {
-        let before = self.dialogs_asked(title).await?;
+        let since = self
+            .client
+            .execute("return performance.now();", vec![])
+            .await?;
         for _ in 0..3 {
             self.click(button).await?;
             let start = Instant::now();
-            while self.dialogs_asked(title).await? == before {
-                if start.elapsed() > DIALOG_ASKED {
-                    break;
+            let asked = loop {
+                let asked = self.dialogs_asked(&since).await?;
+                if !asked.is_empty() || start.elapsed() > DIALOG_ASKED {
+                    break asked;
                 }
                 tokio::time::sleep(Duration::from_millis(100)).await;
-            }
-            if self.dialogs_asked(title).await? > before {
-                let window = self
-                    .xvfb
-                    .wait_for_window_within(title, DIALOG_SHOWN)
-                    .await
-                    .map_err(|e| format!("the page asked for the dialog, but {e}"))?;
-                return self.type_into_file_dialog(&window, path).await;
+            };
+            match asked.as_slice() {
+                [] => continue,
+                [one] if one.contains(title) => {
+                    let window = self
+                        .xvfb
+                        .wait_for_window_within(title, DIALOG_SHOWN)
+                        .await
+                        .map_err(|e| format!("the page asked for the dialog, but {e}"))?;
+                    return self.type_into_file_dialog(&window, path).await;
+                }
+                other => {
+                    return Err(format!(
+                        "clicking {button:?} asked for {other:?}, not one dialog {title:?}"
+                    )
+                    .into())
+                }
             }
         }
         Err(format!(
@@ -631,19 +646,19 @@ impl App {
         .into())
     }
 
-    /// How many times the page has asked for a native dialog whose title contains `title`.
-    async fn dialogs_asked(&self, title: &str) -> Result<u64> {
-        let count = self
+    /// The titles of the native dialogs the page has asked for since `since` (its
+    /// `performance.now()`), oldest first.
+    async fn dialogs_asked(&self, since: &Value) -> Result<Vec<String>> {
+        let titles = self
             .client
             .execute(
                 "return performance.getEntriesByName('dialog:asked')\
-                     .filter((mark) => String(mark.detail).includes(arguments[0])).length;",
-                vec![Value::from(title)],
+                     .filter((mark) => mark.startTime > arguments[0])\
+                     .map((mark) => String(mark.detail));",
+                vec![since.clone()],
             )
             .await?;
-        count
-            .as_u64()
-            .ok_or_else(|| format!("dialog:asked count is {count}").into())
+        Ok(serde_json::from_value(titles)?)
     }
 
     /// Answers the native file dialog (GTK, from the dialog plugin) in X window `window` with

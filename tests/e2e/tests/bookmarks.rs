@@ -60,7 +60,7 @@ async fn bookmark_survives_restart_and_exports() {
 
     let out = data.path().join("exports/my agenda.ics");
     std::fs::create_dir_all(out.parent().expect("parent")).expect("exports dir");
-    app.choose_file("agenda-export", "Export", &out)
+    app.choose_file("agenda-export", "Export .ics", &out)
         .await
         .expect("export opens the save dialog, which takes a path");
     app.wait_for_text("agenda-export-status", |t| !t.is_empty())
