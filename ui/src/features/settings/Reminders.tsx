@@ -51,7 +51,7 @@ export function Reminders() {
   };
 
   return (
-    <fieldset class="choice reminder-defaults" data-testid="setting-reminders">
+    <fieldset class="choice reminder-defaults" data-testid="setting-reminders" aria-busy={!defaults && !error}>
       <legend>{t("reminders.legend")}</legend>
       <p class="muted">{t("reminders.explain")}</p>
       {/* While the defaults load, the rows stand with a disabled "Loading" choice, so nothing

@@ -4,6 +4,7 @@ import { callsTo, startBackend } from "../../test/backend";
 import { Backup } from "./Backup";
 
 test("backing up asks where to save, then names the file and the count", async () => {
+  performance.clearMarks("dialog:asked");
   const backend = await startBackend();
   render(<Backup />);
   fireEvent.click(screen.getByTestId("backup-save"));

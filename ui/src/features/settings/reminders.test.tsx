@@ -44,10 +44,13 @@ test("defaults that cannot be read show the error instead of the choices", async
   expect(screen.queryByTestId("setting-reminder-must")).toBeNull();
 });
 
-test("while the defaults load, each priority's row stands disabled, so Backup below does not move", async () => {
+test("while the defaults load, each priority's row stands with a disabled Loading choice, not a Loading line", async () => {
   let answer: (d: ReminderDefaults) => void = () => {};
-  await startBackend({ reminder_defaults: () => new Promise((resolve) => (answer = resolve)) });
+  const backend = await startBackend({ reminder_defaults: () => new Promise((resolve) => (answer = resolve)) });
   render(<Settings />);
+  await waitFor(() => expect(callsTo(backend, "reminder_defaults")).toHaveLength(1));
+  expect(screen.getByTestId("setting-reminders").getAttribute("aria-busy")).toBe("true");
+  expect(screen.queryByTestId("loading")).toBeNull();
   const waiting = screen.getAllByTestId("setting-reminder-loading") as HTMLSelectElement[];
   expect(waiting).toHaveLength(3);
   expect(waiting.every((s) => s.disabled)).toBe(true);
@@ -55,5 +58,6 @@ test("while the defaults load, each priority's row stands disabled, so Backup be
   answer({ must: 15, want: 10, maybe: null });
   await screen.findByTestId("setting-reminder-must");
   expect(screen.queryAllByTestId("setting-reminder-loading")).toHaveLength(0);
+  expect(screen.getByTestId("setting-reminders").getAttribute("aria-busy")).toBe("false");
   expect([select("must").value, select("want").value, select("maybe").value]).toEqual(["15", "10", "none"]);
 });
