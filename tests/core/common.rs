@@ -265,3 +265,16 @@ impl Rng {
         self.next() % n
     }
 }
+
+/// The store's journal mode, as the reader finds it in the file (a write here would itself turn
+/// a new store to WAL).
+pub fn journal_mode(store: &Store) -> String {
+    store
+        .read(|c| {
+            c.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+                r.get::<_, i64>(0)
+            })?;
+            Ok(c.pragma_query_value(None, "journal_mode", |r| r.get(0))?)
+        })
+        .expect("journal mode")
+}

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use plenary_core::model::Session;
 use plenary_core::Store;
 
-use crate::common::{parsed, sample, utc};
+use crate::common::{journal_mode, parsed, sample, utc};
 
 #[test]
 fn reader_sees_old_or_new_never_a_mix_during_imports() {
@@ -37,14 +37,9 @@ fn reader_sees_old_or_new_never_a_mix_during_imports() {
         .expect("first import");
     // A new store is in WAL mode from its first write on (store/mod.rs). The reader learns the
     // mode from the file when it next reads.
-    let mode: String = store
-        .read(|c| {
-            c.query_row("SELECT count(*) FROM session", [], |r| r.get::<_, i64>(0))?;
-            Ok(c.query_row("PRAGMA journal_mode", [], |r| r.get(0))?)
-        })
-        .expect("mode");
     assert_eq!(
-        mode, "wal",
+        journal_mode(&store),
+        "wal",
         "WAL is what lets the reader go on during a write"
     );
     let expected = [

@@ -1,6 +1,6 @@
 //! Integration tests: the store — imports all or nothing, bookmarks through re-imports, agenda.
 
-use crate::common::{parsed, sample, store_with, utc};
+use crate::common::{journal_mode, parsed, sample, store_with, utc};
 use plenary_core::model::Room;
 use plenary_core::store::{BookmarkChange, BookmarkKind, ExhibitorFilter, Priority, SessionFilter};
 use plenary_core::{Error, Store};
@@ -265,23 +265,7 @@ fn on_disk_store_keeps_bookmarks_across_reopen() {
     let marks = store.bookmarks(None).expect("bookmarks");
     assert_eq!(marks.len(), 1, "bookmark persisted");
     assert_eq!(marks[0].priority, Priority::Must);
-    let mode: String = store
-        .read(|c| Ok(c.pragma_query_value(None, "journal_mode", |r| r.get(0))?))
-        .expect("journal mode");
-    assert_eq!(mode, "wal", "the reader sees WAL mode");
-}
-
-/// The store's journal mode, as the reader finds it in the file (a write here would itself turn
-/// a new store to WAL).
-fn journal_mode(store: &Store) -> String {
-    store
-        .read(|c| {
-            c.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
-                r.get::<_, i64>(0)
-            })?;
-            Ok(c.pragma_query_value(None, "journal_mode", |r| r.get(0))?)
-        })
-        .expect("journal mode")
+    assert_eq!(journal_mode(&store), "wal", "the reader sees WAL mode");
 }
 
 /// A new store is filled without a WAL (every page of the first import was written twice with
@@ -291,13 +275,11 @@ fn a_new_store_turns_to_wal_after_its_first_import() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("plenary.db");
     let store = Store::open(&path).expect("open");
-    store
-        .read(|c| {
-            let mode: String = c.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
-            assert_eq!(mode, "delete", "a new store starts with a rollback journal");
-            Ok(())
-        })
-        .expect("read");
+    assert_eq!(
+        journal_mode(&store),
+        "delete",
+        "a new store starts with a rollback journal"
+    );
     store
         .import(parsed(&sample()), &mut |_| {})
         .expect("import");
