@@ -270,15 +270,20 @@ export interface FileFilter {
   extensions: string[];
 }
 
-// Each native dialog asked for is marked `dialog:asked` (its title in the detail): the e2e
-// harness tells a click that never reached the page from a dialog that is slow to show.
+/**
+ * Marks a native dialog asked for (`dialog:asked`, its title in the detail): the e2e harness
+ * tells a click that never reached the page from a dialog that is slow to show.
+ */
+function markDialogAsked(title: string): void {
+  performance.mark("dialog:asked", { detail: title });
+}
 
 /** Asks for one file to open; null when the user cancels. */
 export async function openDialog(options: {
   title: string;
   filters: FileFilter[];
 }): Promise<string | null> {
-  performance.mark("dialog:asked", { detail: options.title });
+  markDialogAsked(options.title);
   try {
     const picked = await open({ ...options, multiple: false, directory: false });
     return Array.isArray(picked) ? (picked[0] ?? null) : picked;
@@ -293,7 +298,7 @@ export async function saveDialog(options: {
   defaultPath: string;
   filters: FileFilter[];
 }): Promise<string | null> {
-  performance.mark("dialog:asked", { detail: options.title });
+  markDialogAsked(options.title);
   try {
     return await save(options);
   } catch (error) {
