@@ -61,16 +61,16 @@ export function SearchDialog() {
     if (open) performance.mark("search:rendered");
   }, [hits, open]);
 
-  useEffect(() => {
-    if (!open) return;
+  // Searches `query`, and shows its answer unless a newer keystroke searched since.
+  const search = (query: string) => {
     const mine = ++seq.current;
-    if (!text.trim()) {
+    if (!query.trim()) {
       setHits([]);
       setBusy(false);
       return;
     }
     setBusy(true);
-    ipc.search({ text, entities: [], limit: 60 }).then(
+    ipc.search({ text: query, entities: [], limit: 60 }).then(
       (found) => {
         if (mine !== seq.current) return; // a newer keystroke owns the list now
         performance.mark("search:answered");
@@ -79,7 +79,7 @@ export function SearchDialog() {
         setError(null);
         setBusy(false);
         afterPaint(() => {
-          performance.mark("search:painted", { detail: { text, hits: found.length } });
+          performance.mark("search:painted", { detail: { text: query, hits: found.length } });
           try {
             performance.measure("search", "search:keystroke", "search:painted");
           } catch {
@@ -93,7 +93,12 @@ export function SearchDialog() {
         setBusy(false);
       },
     );
-  }, [text, open]);
+  };
+
+  // Opened again with text left in the box: search it again, as the store may have changed.
+  useEffect(() => {
+    if (open) search(text);
+  }, [open]);
 
   if (!open) return null;
   const groups = groupHits(hits);
@@ -143,7 +148,11 @@ export function SearchDialog() {
           value={text}
           onInput={(e) => {
             performance.mark("search:keystroke");
-            setText((e.currentTarget as HTMLInputElement).value);
+            const value = (e.currentTarget as HTMLInputElement).value;
+            setText(value);
+            // Asked here rather than in an effect, which would run only after the frame that
+            // shows the typed letter.
+            search(value);
           }}
         />
         <div id="search-results" role="listbox" aria-label={t("search.results")} class="search-results" data-testid="search-results" aria-busy={busy}>

@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import type { SearchHit } from "../../ipc/bindings";
 import { searchOpen } from "../../state/app";
 import { route } from "../../state/router";
-import { startBackend } from "../../test/backend";
+import { callsTo, startBackend } from "../../test/backend";
 import { App } from "../shell/App";
 import { Highlighted, SearchDialog } from "./SearchDialog";
 
@@ -80,6 +80,19 @@ describe("search dialog", () => {
     await screen.findAllByTestId("search-result");
     await waitFor(() => expect(performance.getEntriesByName("search:painted")).toHaveLength(1));
     expect(performance.getEntriesByName("search:keystroke")).toHaveLength(1);
+  });
+
+  test("a keystroke asks for its results at once, not after the frame that shows the letter", async () => {
+    const backend = await startBackend();
+    searchOpen.value = true;
+    render(<SearchDialog />);
+    const input = screen.getByTestId("search-input") as HTMLInputElement;
+    input.value = "robot";
+    // Dispatched directly, not through fireEvent, whose act() would run pending effects too.
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    // Synchronously: an effect would have waited for the next animation frame.
+    expect(callsTo(backend, "search")).toEqual([{ query: { text: "robot", entities: [], limit: 60 } }]);
+    await screen.findAllByTestId("search-result");
   });
 
   test("each keystroke searches once, and reopening searches the text left in the box once", async () => {
