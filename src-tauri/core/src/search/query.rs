@@ -59,7 +59,12 @@ impl Store {
         if terms.is_empty() {
             return Ok(Vec::new());
         }
-        self.read(|conn| run(conn, query, &terms))
+        // One snapshot for the whole search: a broad one reads the rows it keeps after ranking
+        // them, and a write in between (a schedule refresh) must not take them away.
+        self.read(|conn| {
+            let snapshot = conn.unchecked_transaction()?;
+            run(&snapshot, query, &terms)
+        })
     }
 }
 
@@ -81,10 +86,10 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
     let mut marker = Highlighter::new(terms);
     // The start is left as seconds: a broad search formats only the hits it keeps.
     let mut hit = |r: &Row<'_>, rank: f64| -> rusqlite::Result<(SearchHit, Option<i64>)> {
-        let entity: String = r.get(0)?;
+        let entity = Entity::parse(r.get_ref(0)?.as_str()?).unwrap_or(Entity::Session);
         let label: String = r.get(2)?;
         let hit = SearchHit {
-            entity: Entity::parse(&entity).unwrap_or(Entity::Session),
+            entity,
             key: r.get(1)?,
             highlights: marker.ranges(&label),
             label,
@@ -150,8 +155,7 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
     macro_rules! broad_sql {
         ($fts:literal) => {
             concat!(
-                fields!(),
-                " FROM ",
+                "SELECT d.id, d.label, d.other_label FROM ",
                 $fts,
                 " CROSS JOIN search_doc d ON d.id = ",
                 $fts,
@@ -180,7 +184,10 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
                 (SELECT max(id) FROM search_doc WHERE conference_id = ?1 AND entity = ?2)",
     )?;
     let mut needles = Needles::new(terms);
-    let mut hits = Vec::new();
+    // Each candidate's rank and row. Labels are ranked where they lie, without copying them:
+    // a broad search ranks up to four hundred candidates to keep fifty, and only those fifty
+    // are read in full below.
+    let mut candidates: Vec<(f64, i64)> = Vec::new();
     for entity in [
         Entity::Session,
         Entity::Exhibitor,
@@ -199,29 +206,38 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
         let (Some(low), Some(high)) = (low, high) else {
             continue;
         };
-        let rows = stmt.query_map(
-            params_from_iter(joined(
-                &shared,
-                &[
-                    &BROAD_PER_KIND.max(i64::from(limit)),
-                    &low,
-                    &entity.as_str(),
-                    &high,
-                ],
-            )),
-            |r| hit(r, 0.0),
-        )?;
-        for row in rows {
-            hits.push(row?);
+        let mut rows = stmt.query(params_from_iter(joined(
+            &shared,
+            &[
+                &BROAD_PER_KIND.max(i64::from(limit)),
+                &low,
+                &entity.as_str(),
+                &high,
+            ],
+        )))?;
+        while let Some(r) = rows.next()? {
+            let label = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+            let other = r
+                .get_ref(2)?
+                .as_str_or_null()
+                .map_err(rusqlite::Error::from)?;
+            candidates.push((broad_rank(label, other, &mut needles), r.get(0)?));
         }
     }
-    for (h, _) in &mut hits {
-        h.rank = broad_rank(h, &mut needles);
-    }
-    // Stable: within one rank, sessions, exhibitors, products, then people, in index order.
-    hits.sort_by(|a, b| a.0.rank.total_cmp(&b.0.rank));
-    hits.truncate(limit as usize);
-    Ok(hits.into_iter().map(localize).collect())
+    // Positions are sorted, stable within one rank: sessions, exhibitors, products, then
+    // people, each in index order.
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_unstable_by(|&a, &b| candidates[a].0.total_cmp(&candidates[b].0).then(a.cmp(&b)));
+    order.truncate(limit as usize);
+    let mut read = conn.prepare_cached(concat!(fields!(), " FROM search_doc d WHERE d.id = ?1"))?;
+    order
+        .into_iter()
+        .map(|i| {
+            let (rank, id) = candidates[i];
+            let found = read.query_row([id], |r| hit(r, rank))?;
+            Ok(localize(found))
+        })
+        .collect()
 }
 
 /// The parameters `shared` then `more`, in order.
@@ -231,17 +247,12 @@ fn joined<'a>(shared: &[&'a dyn ToSql], more: &[&'a dyn ToSql]) -> Vec<&'a dyn T
 
 /// A broad match's place: 0–1 when the label holds every term, 1–2 when the other label
 /// does, 2–3 otherwise; within each, shorter labels first. Lower is better, as with BM25.
-/// `hit.highlights` are the label's; `needles` highlights the other label.
-fn broad_rank(hit: &SearchHit, needles: &mut Needles) -> f64 {
-    let length = hit.label.chars().count() as f64;
+fn broad_rank(label: &str, other_label: Option<&str>, needles: &mut Needles) -> f64 {
+    let length = label.chars().count() as f64;
     let within = length / (length + 50.0);
-    let tier = if needles.all_in(&hit.highlights) {
+    let tier = if needles.holds_all(label) {
         0.0
-    } else if hit
-        .other_label
-        .as_deref()
-        .is_some_and(|other| needles.holds_all(other))
-    {
+    } else if other_label.is_some_and(|other| needles.holds_all(other)) {
         1.0
     } else {
         2.0

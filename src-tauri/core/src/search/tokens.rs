@@ -215,6 +215,9 @@ impl Highlighter {
             count += 1;
             if c.is_ascii() {
                 lower.push(c.to_ascii_lowercase());
+            } else if is_cjk(c) {
+                // Han, kana and Hangul have no case: no need to look them up.
+                lower.push(c);
             } else {
                 lower.extend(c.to_lowercase());
             }
