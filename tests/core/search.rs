@@ -248,6 +248,37 @@ fn broad_query_puts_label_matches_first() {
             .all(|h| h.entity != Entity::Session || h.start.is_some()),
         "sessions keep their start time"
     );
+    let kind = |h: &SearchHit| {
+        [
+            Entity::Session,
+            Entity::Exhibitor,
+            Entity::Product,
+            Entity::Person,
+        ]
+        .iter()
+        .position(|e| *e == h.entity)
+    };
+    assert!(
+        hits.windows(2)
+            .all(|w| w[0].rank < w[1].rank || kind(&w[0]) <= kind(&w[1])),
+        "within one rank: sessions, exhibitors, products, then people"
+    );
+    let products = store
+        .search(&SearchQuery {
+            text: "r".into(),
+            entities: vec![Entity::Product],
+            ..SearchQuery::default()
+        })
+        .expect("search products only");
+    assert_eq!(
+        products.len(),
+        50,
+        "a broad search of one kind fills the page"
+    );
+    assert!(
+        products.iter().all(|h| h.entity == Entity::Product),
+        "only the kind asked for"
+    );
 }
 
 /// One or two letters search labels only, through their own prefix index (migration 06); from

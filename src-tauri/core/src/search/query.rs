@@ -184,9 +184,9 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
                 (SELECT max(id) FROM search_doc WHERE conference_id = ?1 AND entity = ?2)",
     )?;
     let mut needles = Needles::new(terms);
-    // Each candidate's rank and row. Labels are ranked where they lie, without copying them:
-    // a broad search ranks up to four hundred candidates to keep fifty, and only those fifty
-    // are read in full below.
+    // Each candidate's rank and rowid. Labels are ranked as SQLite's row holds them, not
+    // copied: a broad search ranks up to BROAD_PER_KIND candidates of each kind (or `limit`, if
+    // more) to keep `limit`, and only those are read in full below.
     let mut candidates: Vec<(f64, i64)> = Vec::new();
     for entity in [
         Entity::Session,
@@ -224,19 +224,13 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
             candidates.push((broad_rank(label, other, &mut needles), r.get(0)?));
         }
     }
-    // Positions are sorted, stable within one rank: sessions, exhibitors, products, then
-    // people, each in index order.
-    let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_unstable_by(|&a, &b| candidates[a].0.total_cmp(&candidates[b].0).then(a.cmp(&b)));
-    order.truncate(limit as usize);
+    // Stable: within one rank, sessions, exhibitors, products, then people, in index order.
+    candidates.sort_by(|a, b| a.0.total_cmp(&b.0));
+    candidates.truncate(limit as usize);
     let mut read = conn.prepare_cached(concat!(fields!(), " FROM search_doc d WHERE d.id = ?1"))?;
-    order
+    candidates
         .into_iter()
-        .map(|i| {
-            let (rank, id) = candidates[i];
-            let found = read.query_row([id], |r| hit(r, rank))?;
-            Ok(localize(found))
-        })
+        .map(|(rank, id)| Ok(localize(read.query_row([id], |r| hit(r, rank))?)))
         .collect()
 }
 

@@ -295,6 +295,17 @@ mod tests {
     }
 
     #[test]
+    fn cjk_characters_have_no_case() {
+        // The highlighter copies CJK characters without lowercasing them.
+        for c in (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|&c| is_cjk(c))
+        {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
+    }
+
+    #[test]
     fn skipping_to_lead_bytes_gives_what_reading_every_char_gives() {
         // What bigram_text and unigram_text did before they skipped: every char decoded.
         fn by_char(text: &str) -> (String, String) {
