@@ -3,7 +3,7 @@
 // frame that shows it has been painted), so keystroke-to-paint can be measured in the real app.
 // There is no debounce: a search takes about a millisecond at WAIC scale (docs/benchmarks.md),
 // and an answer that a newer keystroke overtook is dropped.
-import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { t } from "../../i18n";
 import * as ipc from "../../ipc";
 import type { Entity, SearchHit } from "../../ipc/bindings";
@@ -96,7 +96,9 @@ export function SearchDialog() {
   };
 
   // Opened again with text left in the box: search it again, as the store may have changed.
-  useEffect(() => {
+  // In a layout effect, before any keystroke: an effect would run after the next frame, and
+  // a letter typed before it would be searched first and then overwritten by this search.
+  useLayoutEffect(() => {
     if (open) search(text);
   }, [open]);
 

@@ -95,6 +95,18 @@ describe("search dialog", () => {
     await screen.findAllByTestId("search-result");
   });
 
+  test("a letter typed as the dialog opens is searched after the text left in the box", async () => {
+    await startBackend({ search: ({ query }) => [hit(`${query.text} result`, [[0, query.text.length]])] });
+    render(<SearchDialog />);
+    // Opened outside act(), so its effects are still pending when the letter comes.
+    searchOpen.value = true;
+    for (let i = 0; i < 10 && !document.querySelector("[data-testid=search-input]"); i++) await Promise.resolve();
+    const input = document.querySelector("[data-testid=search-input]") as HTMLInputElement;
+    input.value = "robot";
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    await waitFor(() => expect(screen.getByTestId("search-result").dataset.key).toBe("robot result"));
+  });
+
   test("each keystroke searches once, and reopening searches the text left in the box once", async () => {
     const sent: string[] = [];
     await startBackend({
