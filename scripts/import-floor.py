@@ -4,7 +4,7 @@ conference store needs, to time `plenary import` against on the same machine (do
 "Import"). Issue 5 gives such a floor as a reference point (about 190 ms on the machine it was
 measured on); timing it here, beside Plenary, makes the comparison independent of the machine.
 
-What it does, in one transaction into a fresh SQLite file: parse the whole file with lxml (C);
+What it does, into a fresh SQLite file: create its tables, then in one transaction parse the whole file with lxml (C);
 insert every day, room, track, event (title, subtitle, abstract, times as written), person and
 event-person link; and strip the tags from each abstract. That is the floor. With --index it
 also indexes every event's title, subtitle, abstract, track, room and speakers' names with FTS5
@@ -18,9 +18,9 @@ speakers' biographies, links, a label index, bookmarks, and migrations.
 Usage: import-floor.py SCHEDULE.XML DB [--index plain|prefix]
 """
 
+import argparse
 import re
 import sqlite3
-import sys
 
 from lxml import etree
 
@@ -28,17 +28,22 @@ TAGS = re.compile(r"<[^>]*>")
 
 
 def main() -> None:
-    args = sys.argv[1:]
-    index = None
-    if "--index" in args:
-        at = args.index("--index")
-        index = args[at + 1]
-        del args[at : at + 2]
-        if index not in ("plain", "prefix"):
-            sys.exit(f"import-floor.py: --index takes plain or prefix, not {index!r}")
-    source, target = args
+    parser = argparse.ArgumentParser(
+        description="Import a frab schedule.xml the least a store needs, to time as a floor."
+    )
+    parser.add_argument("schedule", help="the frab/Pentabarf schedule.xml to read")
+    parser.add_argument("db", help="the SQLite file to write (should not exist yet)")
+    parser.add_argument(
+        "--index",
+        choices=("plain", "prefix"),
+        help="also build an FTS5 index: plain, or with Plenary's prefix indexes",
+    )
+    args = parser.parse_args()
+    source, target, index = args.schedule, args.db, args.index
     root = etree.parse(source).getroot()
     db = sqlite3.connect(target, isolation_level=None)
+    # SQLite's default rollback journal, named so the floor does not depend on the build's
+    # default; Plenary's import into a fresh store writes with a rollback journal too.
     db.execute("PRAGMA journal_mode = DELETE")
     # The schema, then everything else in one transaction (executescript commits first).
     db.executescript(
