@@ -315,6 +315,9 @@ fn synthetic_store(dir: &Path, scale: Scale, seed: u64) -> Result<(Store, String
 
 /// Bookmarks up to `count` sessions spread over the whole programme; returns how many.
 fn bookmark_sessions(store: &Store, slug: &str, count: usize) -> Result<usize> {
+    // A run stopped part-way leaves its bookmarks in the kept store (`--dir`): start clean,
+    // or the agenda would be timed on those as well.
+    clear_bookmarks(store, slug)?;
     let sessions = store.sessions(&SessionFilter {
         conference: Some(slug.to_string()),
         ..SessionFilter::default()
