@@ -120,12 +120,12 @@ fn a_cross_venue_pair_cannot_be_made_and_the_plan_keeps_the_must() {
     assert_eq!(agenda.overlap_count, 0, "they do not overlap");
     assert_eq!(agenda.too_far.len(), 1, "{:?}", agenda.too_far);
     let pair = &agenda.too_far[0];
-    assert_eq!((pair.from.as_str(), pair.to.as_str()), (DEMO, DIALOGUE));
+    assert_eq!((&*pair.from, &*pair.to), (DEMO, DIALOGUE));
     assert_eq!((pair.walk_minutes, pair.gap_minutes), (18, 15));
     assert!(pair.illustrative, "the walk rests on illustrative data");
     let items = &agenda.days[0].items;
-    assert_eq!(items[0].too_far, [DIALOGUE]);
-    assert_eq!(items[1].too_far, [DEMO]);
+    assert_eq!(items[0].too_far, [DIALOGUE.into()]);
+    assert_eq!(items[1].too_far, [DEMO.into()]);
 
     let plan = store.plan_day(None, day(26)).unwrap();
     let chosen: Vec<&str> = plan.chosen.iter().map(|i| i.session.key.as_str()).collect();
@@ -864,7 +864,7 @@ fn every_pair_too_far_to_walk_is_found() {
     let found: Vec<(String, String)> = agenda
         .too_far
         .iter()
-        .map(|p| (p.from.clone(), p.to.clone()))
+        .map(|p| (p.from.to_string(), p.to.to_string()))
         .collect();
     assert!(!expected.is_empty(), "WAIC has cross-venue pairs");
     assert_eq!(found, expected);

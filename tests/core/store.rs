@@ -2,7 +2,9 @@
 
 use crate::common::{journal_mode, parsed, sample, store_with, utc};
 use plenary_core::model::Room;
-use plenary_core::store::{BookmarkChange, BookmarkKind, ExhibitorFilter, Priority, SessionFilter};
+use plenary_core::store::{
+    BookmarkChange, BookmarkKind, ExhibitorFilter, PlanMark, Priority, SessionFilter,
+};
 use plenary_core::{Error, Store};
 
 fn bookmark(store: &Store, key: &str, priority: Priority) {
@@ -235,8 +237,8 @@ fn agenda_flags_overlaps_and_gaps() {
     assert_eq!(agenda.days.len(), 2, "two days");
     assert_eq!(agenda.overlap_count, 1, "keynote and dialogue overlap");
     let day1 = &agenda.days[0];
-    assert_eq!(day1.items[0].overlaps, ["id-2"]);
-    assert_eq!(day1.items[1].overlaps, ["id-1"]);
+    assert_eq!(day1.items[0].overlaps, ["id-2".into()]);
+    assert_eq!(day1.items[1].overlaps, ["id-1".into()]);
     assert!(
         day1.items[2].overlaps.is_empty(),
         "the afternoon forum overlaps nothing"
@@ -248,6 +250,69 @@ fn agenda_flags_overlaps_and_gaps() {
     );
     assert_eq!(day1.gaps[0].minutes, 150, "10:30 to 13:00");
     assert_eq!(day1.gaps[0].start.to_rfc3339(), "2025-07-26T10:30:00+08:00");
+}
+
+#[test]
+fn agenda_shows_each_bookmarks_priority_note_and_plan_mark_and_keeps_orphans_aside() {
+    let store = store_with(&sample());
+    bookmark(&store, "id-1", Priority::Must);
+    bookmark(&store, "id-2", Priority::Maybe);
+    bookmark(&store, "id-3", Priority::Want);
+    store
+        .set_plan_mark(None, "id-2", Some(PlanMark::Out))
+        .expect("plan mark");
+    let mut changed = sample();
+    changed.sessions.remove(2);
+    store
+        .import(parsed(&changed), &mut |_| {})
+        .expect("re-import without id-3");
+
+    let agenda = store.agenda(None).expect("agenda");
+    let items: Vec<_> = agenda.days.iter().flat_map(|d| &d.items).collect();
+    let seen: Vec<_> = items
+        .iter()
+        .map(|i| {
+            (
+                i.session.key.as_str(),
+                i.priority,
+                i.session.bookmark,
+                i.note.as_str(),
+                i.plan,
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (
+                "id-1",
+                Priority::Must,
+                Some(Priority::Must),
+                "note on id-1",
+                None
+            ),
+            (
+                "id-2",
+                Priority::Maybe,
+                Some(Priority::Maybe),
+                "note on id-2",
+                Some(PlanMark::Out)
+            ),
+        ]
+    );
+    assert_eq!(agenda.orphans.len(), 1, "{:?}", agenda.orphans);
+    assert_eq!(
+        (
+            agenda.orphans[0].key.as_str(),
+            agenda.orphans[0].note.as_str()
+        ),
+        ("id-3", "note on id-3"),
+        "the orphan is kept aside with its note"
+    );
+    assert!(
+        items.iter().all(|i| i.session.abstract_html.is_none()),
+        "the agenda leaves the abstracts to the session page"
+    );
 }
 
 #[test]

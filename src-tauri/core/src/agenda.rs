@@ -1,6 +1,6 @@
 //! The personal agenda: bookmarked sessions by day, with overlaps flagged and free gaps shown.
 
-use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
@@ -11,9 +11,7 @@ use crate::plan::{
     self,
     day::{TooFar, Walks},
 };
-use crate::store::{
-    Bookmark, BookmarkKind, ExhibitorView, PlanMark, Priority, SessionFilter, SessionView, Store,
-};
+use crate::store::{Bookmark, ExhibitorView, PlanMark, Priority, SessionView, Store};
 
 /// A bookmarked session in the agenda.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -24,10 +22,12 @@ pub struct AgendaItem {
     /// What the user decided for it when planning the day, if anything.
     pub plan: Option<PlanMark>,
     /// Keys of other agenda sessions this one overlaps.
-    pub overlaps: Vec<String>,
+    // Shared, not copied (here and in `too_far`): 500 bookmarks can overlap in thousands of
+    // pairs.
+    pub overlaps: Vec<Arc<str>>,
     /// Keys of agenda sessions that do not overlap this one but are too far to walk to or
     /// from in the time between ("can't make it").
-    pub too_far: Vec<String>,
+    pub too_far: Vec<Arc<str>>,
 }
 
 /// Free time between bookmarked sessions on one day.
@@ -66,34 +66,16 @@ pub struct Agenda {
 impl Store {
     /// The agenda of `conference` (or the current one).
     pub fn agenda(&self, conference: Option<&str>) -> Result<Agenda> {
-        let slug = self
-            .read(|conn| crate::store::resolve_conference(conn, conference))?
-            .slug;
-        let bookmarks = self.bookmarks(Some(&slug))?;
-        let sessions = bookmarks
-            .iter()
-            .filter(|b| b.kind == BookmarkKind::Session && !b.orphaned);
-        let keys: Vec<String> = sessions.clone().map(|b| b.key.clone()).collect();
-        let views = self.sessions(&SessionFilter {
-            conference: Some(slug.clone()),
-            keys: Some(keys),
-            // The agenda shows times, rooms and notes; the session page has the abstract.
-            with_text: Some(false),
-            ..SessionFilter::default()
-        })?;
-        let marks: HashMap<&str, &Bookmark> = sessions.map(|b| (b.key.as_str(), b)).collect();
-        let items: Vec<AgendaItem> = views
+        let (slug, sessions) = self.bookmarked_sessions(conference)?;
+        let items: Vec<AgendaItem> = sessions
             .into_iter()
-            .map(|session| {
-                let mark = marks.get(session.key.as_str()).copied();
-                AgendaItem {
-                    priority: mark.map(|b| b.priority).unwrap_or_default(),
-                    note: mark.map(|b| b.note.clone()).unwrap_or_default(),
-                    plan: mark.and_then(|b| b.plan),
-                    session,
-                    overlaps: Vec::new(),
-                    too_far: Vec::new(),
-                }
+            .map(|marked| AgendaItem {
+                priority: marked.session.bookmark.unwrap_or_default(),
+                note: marked.note,
+                plan: marked.plan,
+                session: marked.session,
+                overlaps: Vec::new(),
+                too_far: Vec::new(),
             })
             .collect();
         let (mut days, overlap_count) = by_day(items);
@@ -106,13 +88,13 @@ impl Store {
             let pairs = plan::day::too_far_pairs(&sessions, &walks);
             drop(sessions);
             for (i, j, pair) in &pairs {
-                day.items[*i].too_far.push(pair.to.clone());
-                day.items[*j].too_far.push(pair.from.clone());
+                day.items[*i].too_far.push(Arc::clone(&pair.to));
+                day.items[*j].too_far.push(Arc::clone(&pair.from));
             }
             too_far.extend(pairs.into_iter().map(|(_, _, pair)| pair));
         }
         let exhibitors = self.bookmarked_exhibitors(&slug)?;
-        let orphans = bookmarks.into_iter().filter(|b| b.orphaned).collect();
+        let orphans = self.orphaned_bookmarks(&slug)?;
         Ok(Agenda {
             conference: slug,
             days,
@@ -125,14 +107,18 @@ impl Store {
     }
 }
 
-/// Groups items (already in start order) by day, flags overlaps and finds gaps.
-fn by_day(mut items: Vec<AgendaItem>) -> (Vec<AgendaDay>, usize) {
-    items.sort_by(|a, b| {
-        a.session
-            .start
-            .cmp(&b.session.start)
-            .then(a.session.key.cmp(&b.session.key))
+/// Sorts items by start, groups them by day, flags overlaps and finds gaps.
+fn by_day(items: Vec<AgendaItem>) -> (Vec<AgendaDay>, usize) {
+    // Positions are sorted, not the items, which are large. Keys are unique, so the order is
+    // total.
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (a, b) = (&items[a].session, &items[b].session);
+        a.start.cmp(&b.start).then(a.key.cmp(&b.key))
     });
+    let mut slots: Vec<Option<AgendaItem>> = items.into_iter().map(Some).collect();
+    let mut items: Vec<AgendaItem> = order.iter().filter_map(|&i| slots[i].take()).collect();
+    let keys: Vec<Arc<str>> = items.iter().map(|i| Arc::from(&*i.session.key)).collect();
     let mut pairs = 0;
     for i in 0..items.len() {
         for j in i + 1..items.len() {
@@ -141,9 +127,8 @@ fn by_day(mut items: Vec<AgendaItem>) -> (Vec<AgendaDay>, usize) {
                 // which this check already covers since we compare with i's own end.
                 break;
             }
-            let (a, b) = (items[i].session.key.clone(), items[j].session.key.clone());
-            items[i].overlaps.push(b);
-            items[j].overlaps.push(a);
+            items[i].overlaps.push(Arc::clone(&keys[j]));
+            items[j].overlaps.push(Arc::clone(&keys[i]));
             pairs += 1;
         }
     }

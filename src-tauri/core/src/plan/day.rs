@@ -4,6 +4,7 @@
 
 use std::borrow::Borrow;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::{NaiveDate, Utc};
 use rusqlite::params;
@@ -24,9 +25,9 @@ use crate::store::{
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct TooFar {
     /// The earlier session's key.
-    pub from: String,
+    pub from: Arc<str>,
     /// The later session's key.
-    pub to: String,
+    pub to: Arc<str>,
     pub walk_minutes: i64,
     pub gap_minutes: i64,
     /// True when the walk rests on an illustrative layout or walk between venues.
@@ -386,6 +387,10 @@ pub(crate) fn too_far_pairs<S: Borrow<SessionView>>(
     if longest == 0 {
         return Vec::new();
     }
+    let keys: Vec<Arc<str>> = sessions
+        .iter()
+        .map(|s| Arc::from(&*s.borrow().key))
+        .collect();
     let mut pairs = Vec::new();
     for (i, a) in sessions.iter().map(Borrow::borrow).enumerate() {
         for (j, b) in sessions.iter().map(Borrow::borrow).enumerate().skip(i + 1) {
@@ -400,8 +405,8 @@ pub(crate) fn too_far_pairs<S: Borrow<SessionView>>(
             let walk = walks.seconds(i, j);
             if walk > gap {
                 let pair = TooFar {
-                    from: a.key.clone(),
-                    to: b.key.clone(),
+                    from: Arc::clone(&keys[i]),
+                    to: Arc::clone(&keys[j]),
                     walk_minutes: minutes_up(walk),
                     gap_minutes: gap / 60,
                     illustrative: walks.illustrative(i, j),

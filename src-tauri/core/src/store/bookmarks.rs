@@ -187,6 +187,18 @@ impl Store {
         })
     }
 
+    /// The bookmarks of `slug` whose session, speaker or exhibitor left the programme, oldest
+    /// first.
+    pub(crate) fn orphaned_bookmarks(&self, slug: &str) -> Result<Vec<Bookmark>> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(&format!(
+                "{SELECT} WHERE conference_slug = ?1 AND orphaned_at IS NOT NULL ORDER BY id"
+            ))?;
+            let rows = stmt.query_map([slug], from_row)?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
+    }
+
     /// Bookmarks, of one conference or all, oldest first.
     pub fn bookmarks(&self, conference: Option<&str>) -> Result<Vec<Bookmark>> {
         self.read(|conn| {

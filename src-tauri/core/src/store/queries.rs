@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::bookmarks::Priority;
+use super::bookmarks::{PlanMark, Priority};
 use super::{parse_list, Store};
 use crate::error::{Error, Result};
 use crate::model::{Link, Zone};
@@ -195,17 +195,54 @@ fn instant(seconds: i64, zone: &Zone) -> DateTime<FixedOffset> {
     zone.localize(utc)
 }
 
-const SESSION_SELECT: &str = "
-    SELECT s.key, s.source_id, s.guid, s.slug, s.title, s.other_title, s.subtitle, s.kind,
-           s.language, s.starts_at, s.ends_at, s.day, r.name, r.hall, v.name, t.name, s.url,
-           CASE WHEN ?10 THEN s.abstract END, CASE WHEN ?10 THEN s.description END,
-           CASE WHEN ?10 THEN s.links ELSE '[]' END, CASE WHEN ?10 THEN s.attachments ELSE '[]' END,
-           s.sources, s.illustrative, s.speaker_names, b.priority
-    FROM session s
-    LEFT JOIN room r ON r.id = s.room_id
-    LEFT JOIN venue v ON v.id = r.venue_id
-    LEFT JOIN track t ON t.id = s.track_id
-    LEFT JOIN bookmark b ON b.conference_slug = ?1 AND b.target_kind = 'session' AND b.target_key = s.key";
+/// A session with what its bookmark says of it, from [`Store::bookmarked_sessions`].
+pub(crate) struct BookmarkedSession {
+    pub(crate) session: SessionView,
+    pub(crate) note: String,
+    pub(crate) plan: Option<PlanMark>,
+}
+
+/// The columns [`session_row`] reads, in its order, the last one `b.priority` of a bookmark
+/// joined as `b`. `$text` says whether to read the abstract, description, links and
+/// attachments (an SQL boolean: a parameter or a literal).
+macro_rules! session_columns {
+    ($text:literal) => {
+        concat!(
+            "s.key, s.source_id, s.guid, s.slug, s.title, s.other_title, s.subtitle, s.kind,
+             s.language, s.starts_at, s.ends_at, s.day, r.name, r.hall, v.name, t.name, s.url,
+             CASE WHEN ",
+            $text,
+            " THEN s.abstract END, CASE WHEN ",
+            $text,
+            " THEN s.description END,
+             CASE WHEN ",
+            $text,
+            " THEN s.links ELSE '[]' END,
+             CASE WHEN ",
+            $text,
+            " THEN s.attachments ELSE '[]' END,
+             s.sources, s.illustrative, s.speaker_names, b.priority"
+        )
+    };
+}
+
+/// Rooms, venues and tracks of the sessions `s`, for [`session_columns`].
+macro_rules! session_places {
+    () => {
+        "LEFT JOIN room r ON r.id = s.room_id
+         LEFT JOIN venue v ON v.id = r.venue_id
+         LEFT JOIN track t ON t.id = s.track_id"
+    };
+}
+
+const SESSION_SELECT: &str = concat!(
+    "SELECT ",
+    session_columns!("?10"),
+    " FROM session s ",
+    session_places!(),
+    " LEFT JOIN bookmark b ON b.conference_slug = ?1 AND b.target_kind = 'session'
+      AND b.target_key = s.key"
+);
 
 fn session_row(row: &Row<'_>, conference: &ConferenceRef) -> rusqlite::Result<SessionView> {
     let start: i64 = row.get(9)?;
@@ -364,6 +401,37 @@ impl Store {
                 what: "session",
                 key: key.to_string(),
             })
+    }
+
+    /// The sessions bookmarked (and not orphaned) in `conference`, without their text, each
+    /// with its bookmark's note and plan mark, in no particular order: what the agenda shows.
+    /// One statement that starts from the bookmarks, where [`Store::sessions`] with their keys
+    /// would read the bookmarks first, pass their keys back as JSON and sort what it found.
+    pub(crate) fn bookmarked_sessions(
+        &self,
+        conference: Option<&str>,
+    ) -> Result<(String, Vec<BookmarkedSession>)> {
+        self.read(|conn| {
+            let conference = resolve(conn, conference)?;
+            let mut stmt = conn.prepare_cached(concat!(
+                "SELECT ",
+                session_columns!("0"),
+                ", b.note, b.plan
+                 FROM bookmark b JOIN session s ON s.conference_id = ?2 AND s.key = b.target_key ",
+                session_places!(),
+                " WHERE b.conference_slug = ?1 AND b.target_kind = 'session'
+                   AND b.orphaned_at IS NULL"
+            ))?;
+            let rows = stmt.query_map(params![conference.slug, conference.id], |row| {
+                Ok(BookmarkedSession {
+                    session: session_row(row, &conference)?,
+                    note: row.get(25)?,
+                    plan: PlanMark::parse(row.get_ref(26)?.as_str_or_null()?),
+                })
+            })?;
+            let sessions = rows.collect::<Result<_, _>>()?;
+            Ok((conference.slug, sessions))
+        })
     }
 
     /// Speakers of a conference, by name.
