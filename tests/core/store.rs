@@ -254,18 +254,73 @@ fn agenda_flags_overlaps_and_gaps() {
 
 #[test]
 fn agenda_shows_each_bookmarks_priority_note_and_plan_mark_and_keeps_orphans_aside() {
-    let store = store_with(&sample());
-    bookmark(&store, "id-1", Priority::Must);
-    bookmark(&store, "id-2", Priority::Maybe);
-    bookmark(&store, "id-3", Priority::Want);
+    // The keynote (id-1) moved after the dialogue (id-2): the agenda orders by start, whatever
+    // order the keys have.
+    let mut data = sample();
+    data.sessions[0].start = utc("2025-07-26T03:00:00Z");
+    data.sessions[0].end = utc("2025-07-26T04:00:00Z");
+    let store = store_with(&data);
+    // The same programme under another slug, with a bookmark of its own.
+    let mut other = data.clone();
+    other.conference.slug = "other-2025".into();
+    store
+        .import(parsed(&other), &mut |_| {})
+        .expect("other conference");
+    store
+        .set_current_conference("sample-2025")
+        .expect("current");
+    let mark = |conference: &str, kind: BookmarkKind, key: &str, priority: Priority| {
+        store
+            .set_bookmark(&BookmarkChange {
+                conference: conference.into(),
+                kind: Some(kind),
+                key: key.into(),
+                priority: Some(priority),
+                note: Some(format!("note on {key}")),
+                ..BookmarkChange::default()
+            })
+            .unwrap_or_else(|e| panic!("bookmark {key}: {e}"));
+    };
+    mark("sample-2025", BookmarkKind::Session, "id-1", Priority::Must);
+    mark(
+        "sample-2025",
+        BookmarkKind::Session,
+        "id-2",
+        Priority::Maybe,
+    );
+    mark("sample-2025", BookmarkKind::Session, "id-3", Priority::Want);
+    let hinton = store
+        .speakers(Some("sample-2025"))
+        .expect("speakers")
+        .into_iter()
+        .find(|p| p.name == "Geoffrey Hinton")
+        .expect("Hinton")
+        .key;
+    mark("sample-2025", BookmarkKind::Person, &hinton, Priority::Want);
+    let huawei = store
+        .exhibitors(&ExhibitorFilter::default())
+        .expect("exhibitors")
+        .into_iter()
+        .find(|e| e.name == "Huawei")
+        .expect("Huawei")
+        .key;
+    mark(
+        "sample-2025",
+        BookmarkKind::Exhibitor,
+        &huawei,
+        Priority::Want,
+    );
+    mark("other-2025", BookmarkKind::Session, "id-4", Priority::Must);
     store
         .set_plan_mark(None, "id-2", Some(PlanMark::Out))
         .expect("plan mark");
-    let mut changed = sample();
+    // The forum (id-3) and Huawei leave the programme: their bookmarks become orphans.
+    let mut changed = data.clone();
     changed.sessions.remove(2);
+    changed.exhibitors.remove(1);
     store
         .import(parsed(&changed), &mut |_| {})
-        .expect("re-import without id-3");
+        .expect("re-import without id-3 and Huawei");
 
     let agenda = store.agenda(None).expect("agenda");
     let items: Vec<_> = agenda.days.iter().flat_map(|d| &d.items).collect();
@@ -285,33 +340,46 @@ fn agenda_shows_each_bookmarks_priority_note_and_plan_mark_and_keeps_orphans_asi
         seen,
         [
             (
-                "id-1",
-                Priority::Must,
-                Some(Priority::Must),
-                "note on id-1",
-                None
-            ),
-            (
                 "id-2",
                 Priority::Maybe,
                 Some(Priority::Maybe),
                 "note on id-2",
                 Some(PlanMark::Out)
             ),
-        ]
+            (
+                "id-1",
+                Priority::Must,
+                Some(Priority::Must),
+                "note on id-1",
+                None
+            ),
+        ],
+        "this conference's session bookmarks only, by start, each with its own marks"
     );
-    assert_eq!(agenda.orphans.len(), 1, "{:?}", agenda.orphans);
+    let orphans: Vec<_> = agenda
+        .orphans
+        .iter()
+        .map(|b| (b.kind, b.key.as_str(), b.note.as_str()))
+        .collect();
     assert_eq!(
-        (
-            agenda.orphans[0].key.as_str(),
-            agenda.orphans[0].note.as_str()
-        ),
-        ("id-3", "note on id-3"),
-        "the orphan is kept aside with its note"
+        orphans,
+        [
+            (BookmarkKind::Session, "id-3", "note on id-3"),
+            (
+                BookmarkKind::Exhibitor,
+                huawei.as_str(),
+                &*format!("note on {huawei}")
+            ),
+        ],
+        "orphans of every kind are kept aside with their notes, oldest first"
+    );
+    assert!(
+        agenda.exhibitors.is_empty(),
+        "the orphaned exhibitor is not listed to visit"
     );
     assert!(
         items.iter().all(|i| i.session.abstract_html.is_none()),
-        "the agenda leaves the abstracts to the session page"
+        "the agenda leaves the keynote's abstract to the session page"
     );
 }
 

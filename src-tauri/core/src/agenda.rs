@@ -59,15 +59,18 @@ pub struct Agenda {
     pub walks_known: bool,
     /// Bookmarked exhibitors, to visit.
     pub exhibitors: Vec<ExhibitorView>,
-    /// Bookmarks whose session or exhibitor vanished from the programme; kept for the user.
+    /// Bookmarks whose session, speaker or exhibitor vanished from the programme; kept for
+    /// the user.
     pub orphans: Vec<Bookmark>,
 }
 
 impl Store {
     /// The agenda of `conference` (or the current one).
     pub fn agenda(&self, conference: Option<&str>) -> Result<Agenda> {
-        let (slug, sessions) = self.bookmarked_sessions(conference)?;
-        let items: Vec<AgendaItem> = sessions
+        let marked = self.bookmarked_sessions(conference)?;
+        let slug = marked.slug;
+        let items: Vec<AgendaItem> = marked
+            .sessions
             .into_iter()
             .map(|marked| AgendaItem {
                 priority: marked.session.bookmark.unwrap_or_default(),
@@ -94,7 +97,6 @@ impl Store {
             too_far.extend(pairs.into_iter().map(|(_, _, pair)| pair));
         }
         let exhibitors = self.bookmarked_exhibitors(&slug)?;
-        let orphans = self.orphaned_bookmarks(&slug)?;
         Ok(Agenda {
             conference: slug,
             days,
@@ -102,7 +104,7 @@ impl Store {
             too_far,
             walks_known: walker.is_some(),
             exhibitors,
-            orphans,
+            orphans: marked.orphans,
         })
     }
 }

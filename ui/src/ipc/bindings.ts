@@ -19,7 +19,7 @@ export type SessionFilter = { conference?: string, day?: string, track?: string,
  */
 venue?: string, language?: string, 
 /**
- * Only these session keys (the agenda uses this).
+ * Only these session keys.
  */
 keys?: Array<string>, 
 /**
@@ -270,7 +270,8 @@ walks_known: boolean,
  */
 exhibitors: Array<ExhibitorView>, 
 /**
- * Bookmarks whose session or exhibitor vanished from the programme; kept for the user.
+ * Bookmarks whose session, speaker or exhibitor vanished from the programme; kept for
+ * the user.
  */
 orphans: Array<Bookmark>, };
 

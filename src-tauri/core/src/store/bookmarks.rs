@@ -170,6 +170,16 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Bookmark> {
     })
 }
 
+/// The bookmarks of `slug` whose session, speaker or exhibitor left the programme, oldest
+/// first.
+pub(crate) fn orphaned(conn: &Connection, slug: &str) -> Result<Vec<Bookmark>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE conference_slug = ?1 AND orphaned_at IS NOT NULL ORDER BY id"
+    ))?;
+    let rows = stmt.query_map([slug], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 impl Store {
     /// Adds a bookmark, or updates the one already there. The target must exist now.
     pub fn set_bookmark(&self, change: &BookmarkChange) -> Result<Bookmark> {
@@ -184,18 +194,6 @@ impl Store {
                 params![conference, kind.as_str(), key],
             )?;
             Ok(n > 0)
-        })
-    }
-
-    /// The bookmarks of `slug` whose session, speaker or exhibitor left the programme, oldest
-    /// first.
-    pub(crate) fn orphaned_bookmarks(&self, slug: &str) -> Result<Vec<Bookmark>> {
-        self.read(|conn| {
-            let mut stmt = conn.prepare_cached(&format!(
-                "{SELECT} WHERE conference_slug = ?1 AND orphaned_at IS NOT NULL ORDER BY id"
-            ))?;
-            let rows = stmt.query_map([slug], from_row)?;
-            Ok(rows.collect::<Result<_, _>>()?)
         })
     }
 

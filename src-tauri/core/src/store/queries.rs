@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::bookmarks::{PlanMark, Priority};
+use super::bookmarks::{orphaned, Bookmark, PlanMark, Priority};
 use super::{parse_list, Store};
 use crate::error::{Error, Result};
 use crate::model::{Link, Zone};
@@ -42,7 +42,7 @@ pub struct SessionFilter {
     /// A venue or hall name.
     pub venue: Option<String>,
     pub language: Option<String>,
-    /// Only these session keys (the agenda uses this).
+    /// Only these session keys.
     pub keys: Option<Vec<String>>,
     /// Include the abstract, description, links and attachments (default: yes). Lists that
     /// show none of them say no, which spares sanitising every abstract of the programme.
@@ -202,8 +202,16 @@ pub(crate) struct BookmarkedSession {
     pub(crate) plan: Option<PlanMark>,
 }
 
-/// The columns [`session_row`] reads, in its order, the last one `b.priority` of a bookmark
-/// joined as `b`. `$text` says whether to read the abstract, description, links and
+/// What the agenda reads of a conference's bookmarks, from one snapshot.
+pub(crate) struct Bookmarked {
+    pub(crate) slug: String,
+    pub(crate) sessions: Vec<BookmarkedSession>,
+    pub(crate) orphans: Vec<Bookmark>,
+}
+
+/// The columns [`session_row`] reads, in its order: those of a session `s` with the room
+/// `r`, venue `v` and track `t` that [`session_places`] joins, and last `b.priority` of a
+/// bookmark joined as `b`. `$text` says whether to read the abstract, description, links and
 /// attachments (an SQL boolean: a parameter or a literal).
 macro_rules! session_columns {
     ($text:literal) => {
@@ -347,7 +355,7 @@ impl Store {
                 .as_ref()
                 .map(serde_json::to_string)
                 .transpose()?;
-            // With keys (the agenda, one session), each key is looked up in the (conference,
+            // With keys (one session, or the sessions a plan suggests), each key is looked up in the (conference,
             // key) index instead of testing every session of the conference. The unary `+`
             // stops the planner walking session_by_time just to skip part of the sort.
             let (by_key, order) = if keys.is_some() {
@@ -404,16 +412,16 @@ impl Store {
     }
 
     /// The sessions bookmarked (and not orphaned) in `conference`, without their text, each
-    /// with its bookmark's note and plan mark, in no particular order: what the agenda shows.
-    /// One statement that starts from the bookmarks, where [`Store::sessions`] with their keys
-    /// would read the bookmarks first, pass their keys back as JSON and sort what it found.
-    pub(crate) fn bookmarked_sessions(
-        &self,
-        conference: Option<&str>,
-    ) -> Result<(String, Vec<BookmarkedSession>)> {
+    /// with its bookmark's note and plan mark, in no particular order; and the orphaned
+    /// bookmarks: what the agenda shows. One statement starts from the bookmarks, where
+    /// [`Store::sessions`] with their keys would read the bookmarks first, pass their keys
+    /// back as JSON and sort what it found. One snapshot, so that a re-import in between
+    /// cannot show a bookmark both as a session and as an orphan.
+    pub(crate) fn bookmarked_sessions(&self, conference: Option<&str>) -> Result<Bookmarked> {
         self.read(|conn| {
-            let conference = resolve(conn, conference)?;
-            let mut stmt = conn.prepare_cached(concat!(
+            let snapshot = conn.unchecked_transaction()?;
+            let conference = resolve(&snapshot, conference)?;
+            let mut stmt = snapshot.prepare_cached(concat!(
                 "SELECT ",
                 session_columns!("0"),
                 ", b.note, b.plan
@@ -430,7 +438,12 @@ impl Store {
                 })
             })?;
             let sessions = rows.collect::<Result<_, _>>()?;
-            Ok((conference.slug, sessions))
+            let orphans = orphaned(&snapshot, &conference.slug)?;
+            Ok(Bookmarked {
+                slug: conference.slug,
+                sessions,
+                orphans,
+            })
         })
     }
 
