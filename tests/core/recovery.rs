@@ -275,3 +275,44 @@ fn not_a_database_is_still_an_error_for_plain_open() {
     assert_eq!(err.kind(), "corrupt", "{err}");
     assert!(path.exists(), "plain open moves nothing");
 }
+
+#[test]
+fn another_programs_database_is_refused_by_name_and_left_as_it_was() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("notes.db");
+    let other = rusqlite::Connection::open(&path).expect("create");
+    other
+        .execute_batch(
+            "CREATE TABLE day (id INTEGER PRIMARY KEY, date TEXT);
+             CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT);
+             INSERT INTO note (text) VALUES ('mine');",
+        )
+        .expect("another program's tables");
+    drop(other);
+    let before = std::fs::read(&path).expect("read");
+    for err in [
+        Store::open(&path).err().expect("plain open refuses it"),
+        Store::open_or_recover(&path)
+            .err()
+            .expect("open_or_recover refuses it too, setting nothing aside"),
+    ] {
+        let message = err.to_string();
+        assert_eq!(err.kind(), "bad-request", "{message}");
+        assert!(message.contains("notes.db"), "names the file: {message}");
+        assert!(
+            message.contains("not a Plenary store") && message.contains("tables day, note"),
+            "says what it is: {message}"
+        );
+        assert!(!message.contains("CREATE"), "no schema dump: {message}");
+    }
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "left as it was"
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(names, ["notes.db"], "nothing set aside or left beside it");
+}

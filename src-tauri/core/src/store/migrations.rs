@@ -40,6 +40,38 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
 /// The schema version a fully migrated store has.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 
+/// Refuses a database that some other program made (version 0, and tables in it), before
+/// anything is written to it: it may have been picked by mistake, and is left exactly as it
+/// was. Without this, the first migration would fail on a clashing table with the whole
+/// schema as its message, after the store had already been switched to WAL.
+pub(crate) fn refuse_foreign(conn: &Connection) -> Result<()> {
+    let version: u32 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    if version != 0 {
+        return Ok(());
+    }
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%'
+             ORDER BY name",
+        )?
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if tables.is_empty() {
+        return Ok(());
+    }
+    let shown = tables
+        .iter()
+        .take(5)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let more = if tables.len() > 5 { ", …" } else { "" };
+    Err(Error::BadRequest(format!(
+        "not a Plenary store: an SQLite database of another program (tables {shown}{more}); \
+         choose a Plenary store or a new file"
+    )))
+}
+
 /// Brings the database up to [`SCHEMA_VERSION`], each migration in its own transaction. A new
 /// store (version 0) takes them all in one: it has nothing to keep if one fails, and in
 /// rollback-journal mode (a new store's, see `Store::open`) every commit is a sync to disk.

@@ -77,6 +77,7 @@ impl Store {
         let fresh = std::fs::metadata(&path).map_or(true, |m| m.len() == 0);
         let open_writer = || -> Result<Connection> {
             let mut writer = Connection::open(&path)?;
+            migrations::refuse_foreign(&writer)?;
             configure(&writer)?;
             if fresh {
                 // NORMAL is corruption-safe in WAL mode only; with a rollback journal a power
@@ -99,6 +100,10 @@ impl Store {
                     path: path.clone(),
                     message: msg.unwrap_or_else(|| "file is not a database".to_string()),
                 }
+            }
+            // Another program's database, or a newer Plenary's store: name the file.
+            Error::BadRequest(message) => {
+                Error::BadRequest(format!("{}: {message}", path.display()))
             }
             other => other,
         })?;
@@ -193,8 +198,8 @@ fn configure(conn: &Connection) -> Result<()> {
     // re-prepares a cached statement on its next step whenever one is bound to a new value.
     // Search and the agenda bind a new query or key list every call, so each call re-parsed
     // and re-planned three statements: 0.6 M instructions of a 10 M search. One plan per
-    // statement keeps the cache a cache; every statement here has an ORDER BY, so results
-    // do not depend on the plan.
+    // statement keeps the cache a cache; every statement here has an ORDER BY, or is sorted
+    // after (the agenda's), so results do not depend on the plan.
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
     Ok(())
 }
