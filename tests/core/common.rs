@@ -35,6 +35,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use plenary_core::model::{
     Conference, ConferenceData, Exhibitor, Format, Person, Product, Room, Session, Zone,
 };
+use plenary_core::store::{BookmarkChange, BookmarkKind, Priority};
 use plenary_core::Store;
 
 /// An instant written in UTC, e.g. `utc("2025-07-26T01:00:00Z")`.
@@ -277,4 +278,18 @@ pub fn journal_mode(store: &Store) -> String {
             Ok(c.pragma_query_value(None, "journal_mode", |r| r.get(0))?)
         })
         .expect("journal mode")
+}
+
+/// Bookmarks `key` (of `kind`) in `conference` with `priority` and the note "note on KEY".
+pub fn mark(store: &Store, conference: &str, kind: BookmarkKind, key: &str, priority: Priority) {
+    store
+        .set_bookmark(&BookmarkChange {
+            conference: conference.into(),
+            kind: Some(kind),
+            key: key.into(),
+            priority: Some(priority),
+            note: Some(format!("note on {key}")),
+            ..BookmarkChange::default()
+        })
+        .unwrap_or_else(|e| panic!("bookmark {key}: {e}"));
 }

@@ -11,7 +11,7 @@ use plenary_core::plan::walk::{Place, Walker};
 use plenary_core::store::{BookmarkChange, BookmarkKind, PlanMark, Priority, SessionFilter};
 use plenary_core::Store;
 
-use crate::common;
+use crate::common::{self, mark};
 
 const FOSDEM_VENUES: &str = include_str!("../../docs/examples/fosdem-2026.venues.json");
 
@@ -30,20 +30,6 @@ fn fosdem_store() -> Store {
         )
         .unwrap();
     store
-}
-
-fn mark(store: &Store, conference: &str, kind: BookmarkKind, key: &str, priority: Priority) {
-    store
-        .set_bookmark(&BookmarkChange {
-            conference: conference.into(),
-            kind: Some(kind),
-            key: key.into(),
-            priority: Some(priority),
-            note: None,
-            visited: None,
-            reminder: None,
-        })
-        .unwrap();
 }
 
 /// 15:30–16:00 on the Exhibition Stage (Expo Exhibition & Convention Center), then 16:15–16:55

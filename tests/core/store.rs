@@ -1,6 +1,6 @@
 //! Integration tests: the store — imports all or nothing, bookmarks through re-imports, agenda.
 
-use crate::common::{journal_mode, parsed, sample, store_with, utc};
+use crate::common::{journal_mode, mark, parsed, sample, store_with, utc};
 use plenary_core::model::Room;
 use plenary_core::store::{
     BookmarkChange, BookmarkKind, ExhibitorFilter, PlanMark, Priority, SessionFilter,
@@ -8,17 +8,7 @@ use plenary_core::store::{
 use plenary_core::{Error, Store};
 
 fn bookmark(store: &Store, key: &str, priority: Priority) {
-    store
-        .set_bookmark(&BookmarkChange {
-            conference: "sample-2025".into(),
-            kind: Some(BookmarkKind::Session),
-            key: key.into(),
-            priority: Some(priority),
-            note: Some(format!("note on {key}")),
-            visited: None,
-            reminder: None,
-        })
-        .unwrap_or_else(|e| panic!("bookmark {key}: {e}"));
+    mark(store, "sample-2025", BookmarkKind::Session, key, priority);
 }
 
 fn titles(store: &Store) -> Vec<String> {
@@ -269,26 +259,27 @@ fn agenda_shows_each_bookmarks_priority_note_and_plan_mark_and_keeps_orphans_asi
     store
         .set_current_conference("sample-2025")
         .expect("current");
-    let mark = |conference: &str, kind: BookmarkKind, key: &str, priority: Priority| {
-        store
-            .set_bookmark(&BookmarkChange {
-                conference: conference.into(),
-                kind: Some(kind),
-                key: key.into(),
-                priority: Some(priority),
-                note: Some(format!("note on {key}")),
-                ..BookmarkChange::default()
-            })
-            .unwrap_or_else(|e| panic!("bookmark {key}: {e}"));
-    };
-    mark("sample-2025", BookmarkKind::Session, "id-1", Priority::Must);
     mark(
+        &store,
+        "sample-2025",
+        BookmarkKind::Session,
+        "id-1",
+        Priority::Must,
+    );
+    mark(
+        &store,
         "sample-2025",
         BookmarkKind::Session,
         "id-2",
         Priority::Maybe,
     );
-    mark("sample-2025", BookmarkKind::Session, "id-3", Priority::Want);
+    mark(
+        &store,
+        "sample-2025",
+        BookmarkKind::Session,
+        "id-3",
+        Priority::Want,
+    );
     let hinton = store
         .speakers(Some("sample-2025"))
         .expect("speakers")
@@ -296,7 +287,13 @@ fn agenda_shows_each_bookmarks_priority_note_and_plan_mark_and_keeps_orphans_asi
         .find(|p| p.name == "Geoffrey Hinton")
         .expect("Hinton")
         .key;
-    mark("sample-2025", BookmarkKind::Person, &hinton, Priority::Want);
+    mark(
+        &store,
+        "sample-2025",
+        BookmarkKind::Person,
+        &hinton,
+        Priority::Want,
+    );
     let huawei = store
         .exhibitors(&ExhibitorFilter::default())
         .expect("exhibitors")
@@ -305,12 +302,19 @@ fn agenda_shows_each_bookmarks_priority_note_and_plan_mark_and_keeps_orphans_asi
         .expect("Huawei")
         .key;
     mark(
+        &store,
         "sample-2025",
         BookmarkKind::Exhibitor,
         &huawei,
         Priority::Want,
     );
-    mark("other-2025", BookmarkKind::Session, "id-4", Priority::Must);
+    mark(
+        &store,
+        "other-2025",
+        BookmarkKind::Session,
+        "id-4",
+        Priority::Must,
+    );
     store
         .set_plan_mark(None, "id-2", Some(PlanMark::Out))
         .expect("plan mark");
