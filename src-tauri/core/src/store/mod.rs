@@ -77,8 +77,8 @@ impl Store {
         let fresh = std::fs::metadata(&path).map_or(true, |m| m.len() == 0);
         let open_writer = || -> Result<Connection> {
             let mut writer = Connection::open(&path)?;
-            migrations::refuse_foreign(&writer)?;
             configure(&writer)?;
+            migrations::refuse_foreign(&writer)?;
             if fresh {
                 // NORMAL is corruption-safe in WAL mode only; with a rollback journal a power
                 // cut at the wrong moment could damage the file.

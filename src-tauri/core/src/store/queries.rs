@@ -355,9 +355,10 @@ impl Store {
                 .as_ref()
                 .map(serde_json::to_string)
                 .transpose()?;
-            // With keys (one session, or the sessions a plan suggests), each key is looked up in the (conference,
-            // key) index instead of testing every session of the conference. The unary `+`
-            // stops the planner walking session_by_time just to skip part of the sort.
+            // With keys (one session, or the sessions a plan suggests), each key is looked up
+            // in the (conference, key) index instead of testing every session of the
+            // conference. The unary `+` stops the planner walking session_by_time just to skip
+            // part of the sort.
             let (by_key, order) = if keys.is_some() {
                 (
                     "AND s.key IN (SELECT value FROM json_each(?9))",
