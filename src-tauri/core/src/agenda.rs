@@ -120,7 +120,7 @@ fn by_day(items: Vec<AgendaItem>) -> (Vec<AgendaDay>, usize) {
     });
     let mut slots: Vec<Option<AgendaItem>> = items.into_iter().map(Some).collect();
     let mut items: Vec<AgendaItem> = order.iter().filter_map(|&i| slots[i].take()).collect();
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut overlapping: Vec<(usize, usize)> = Vec::new();
     for i in 0..items.len() {
         for j in i + 1..items.len() {
             if items[j].session.start >= items[i].session.end {
@@ -128,13 +128,12 @@ fn by_day(items: Vec<AgendaItem>) -> (Vec<AgendaDay>, usize) {
                 // which this check already covers since we compare with i's own end.
                 break;
             }
-            pairs.push((i, j));
+            overlapping.push((i, j));
         }
     }
     let keys: Vec<Arc<str>> = items.iter().map(|i| Arc::from(&*i.session.key)).collect();
-    let ends = pairs.iter().map(|&(i, j)| (i, j, &keys[j], &keys[i]));
+    let ends = overlapping.iter().map(|&(i, j)| (i, j, &keys[j], &keys[i]));
     link(&mut items, ends, |item| &mut item.overlaps);
-    let pairs = pairs.len();
     let mut days: Vec<AgendaDay> = Vec::new();
     for item in items {
         match days.last_mut() {
@@ -159,12 +158,12 @@ fn by_day(items: Vec<AgendaItem>) -> (Vec<AgendaDay>, usize) {
             busy_until = Some(busy_until.map_or(item.session.end, |u| u.max(item.session.end)));
         }
     }
-    (days, pairs)
+    (days, overlapping.len())
 }
 
 /// For each pair `(i, j, j's key, i's key)`, adds to item `i` the key of `j` and to item `j`
-/// the key of `i`, in the list `list` picks. Each list is sized first: at 100× the overlaps
-/// alone grew lists 2,400 times a call.
+/// the key of `i`, in the list `list` picks. Each list is sized first: with thousands of pairs,
+/// growing the lists one key at a time was a large part of the agenda's work.
 fn link<'k>(
     items: &mut [AgendaItem],
     pairs: impl Iterator<Item = (usize, usize, &'k Arc<str>, &'k Arc<str>)> + Clone,

@@ -391,7 +391,8 @@ pub(crate) fn too_far_pairs<S: Borrow<SessionView>>(
         .iter()
         .map(|s| Arc::from(&*s.borrow().key))
         .collect();
-    // In seconds: subtracting two zoned times took most of the loop's time.
+    // In seconds: subtracting two zoned times took most of the loop's time. Sessions' times
+    // are stored in whole seconds, so the gaps are the same.
     let times: Vec<(i64, i64)> = sessions
         .iter()
         .map(|s| (s.borrow().start.timestamp(), s.borrow().end.timestamp()))
@@ -401,7 +402,7 @@ pub(crate) fn too_far_pairs<S: Borrow<SessionView>>(
         for (j, &(start, _)) in times.iter().enumerate().skip(i + 1) {
             let gap = start - end;
             if gap >= longest {
-                // Later sessions start later still: none of them is too far from `a`.
+                // Later sessions start later still: none of them is too far from session `i`.
                 break;
             }
             if gap < 0 {

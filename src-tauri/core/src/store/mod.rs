@@ -114,6 +114,13 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_URI,
         )?;
         configure(&reader)?;
+        // SQLite's default page cache, 2,000 KiB, is smaller than what one agenda reads at
+        // 100× (500 sessions scattered over 30,000): every call read about 750 pages back from
+        // the file, one system call each. Pages are cached as they are read, so a small store
+        // never fills this, and SQLite empties it whenever the writer has written, so the
+        // first read after a write reads from the file as before. The writer keeps the default:
+        // it would otherwise hold a full cache after every large import.
+        reader.pragma_update(None, "cache_size", -READER_CACHE_KIB)?;
         Ok(Store {
             writer: Mutex::new(writer),
             reader: Some(Mutex::new(reader)),
@@ -187,8 +194,8 @@ fn lock(mutex: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// Each connection's page cache, at most.
-const PAGE_CACHE_KIB: i64 = 32 * 1024;
+/// The reader's page cache, at most.
+const READER_CACHE_KIB: i64 = 32 * 1024;
 
 /// Per-connection settings. These are not migrations: they must hold on every open.
 fn configure(conn: &Connection) -> Result<()> {
@@ -196,11 +203,6 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.set_prepared_statement_cache_capacity(64);
-    // SQLite's default page cache, 2 MiB, is smaller than what one agenda reads at 100×
-    // (500 sessions scattered over 30,000): every call read about 750 pages back from the
-    // file, one system call each. Pages are cached as they are read, so a small store never
-    // fills this.
-    conn.pragma_update(None, "cache_size", -PAGE_CACHE_KIB)?;
     // Without the query planner stability guarantee, SQLite marks bound parameters that
     // could change a plan (LIMIT, OFFSET, arguments of json_each, `?3 IS NULL`) and
     // re-prepares a cached statement on its next step whenever one is bound to a new value.
