@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::bookmarks::{orphaned, Bookmark, PlanMark, Priority};
-use super::{parse_list, Store};
+use super::{parse_json_list, parse_list, Store};
 use crate::error::{Error, Result};
 use crate::model::{Link, Zone};
 use crate::text::sanitize_html;
@@ -304,10 +304,10 @@ fn session_row(row: &Row<'_>, conference: &ConferenceRef) -> rusqlite::Result<Se
         url: row.get(16)?,
         abstract_html: html(17)?,
         description_html: html(18)?,
-        links: serde_json::from_str(&row.get::<_, String>(19)?).unwrap_or_default(),
-        attachments: serde_json::from_str(&row.get::<_, String>(20)?).unwrap_or_default(),
-        sources: parse_list(&row.get::<_, String>(21)?),
-        illustrative: parse_list(&row.get::<_, String>(22)?),
+        links: parse_json_list(row.get_ref(19)?.as_str()?),
+        attachments: parse_json_list(row.get_ref(20)?.as_str()?),
+        sources: parse_list(row.get_ref(21)?.as_str()?),
+        illustrative: parse_list(row.get_ref(22)?.as_str()?),
         speakers: match row.get_ref(23)?.as_str()? {
             "" => Vec::new(),
             names => names.split('\u{1f}').map(String::from).collect(),
