@@ -341,3 +341,53 @@ fn one_and_two_letters_match_words_in_labels_only() {
     }
     assert!(labels(&search(&store, "ta")).contains(&"Robot talk"));
 }
+
+/// A broad search takes each kind's first matches from the count that found the search broad,
+/// and goes on from where the count stopped for a kind it did not see whole. Here the count
+/// (one past the limit of 600) reads the 450 sessions and the first 151 of 300 exhibitors: the
+/// exhibitors must then come once each, all of them, and before the sessions, whose titles do
+/// not hold the word.
+#[test]
+fn a_broad_search_goes_on_from_where_its_count_stopped() {
+    use plenary_core::model::{Exhibitor, Session};
+
+    let mut data = sample();
+    let template = data.sessions[0].clone();
+    data.sessions = (0..450)
+        .map(|i| Session {
+            key: String::new(),
+            source_id: Some(format!("talk-{i}")),
+            guid: None,
+            title: format!("Talk {i}"),
+            abstract_html: Some("About robotics and the people who build robots.".into()),
+            ..template.clone()
+        })
+        .collect();
+    data.exhibitors = (0..300)
+        .map(|i| Exhibitor {
+            source_id: Some(format!("maker-{i}")),
+            name: format!("Robotics maker {i}"),
+            ..Exhibitor::default()
+        })
+        .collect();
+    let store = store_with(&data);
+    let hits = store
+        .search(&SearchQuery {
+            text: "robotics".into(),
+            limit: Some(600),
+            ..SearchQuery::default()
+        })
+        .expect("search robotics");
+    assert_eq!(hits.len(), 600, "the page is full");
+    let keys: std::collections::HashSet<(Entity, &str)> =
+        hits.iter().map(|h| (h.entity, h.key.as_str())).collect();
+    assert_eq!(keys.len(), 600, "no hit comes twice");
+    assert!(
+        hits[..300].iter().all(|h| h.entity == Entity::Exhibitor),
+        "all 300 exhibitors, whose names hold the word, come first"
+    );
+    assert!(
+        hits[300..].iter().all(|h| h.entity == Entity::Session),
+        "then sessions"
+    );
+}
