@@ -212,22 +212,7 @@ fn hostile_and_empty_queries_are_harmless() {
 /// hit whose label holds the term comes before the others, and the highlights point at it.
 #[test]
 fn broad_query_puts_label_matches_first() {
-    use plenary_core::import::Parsed;
-    use plenary_core::model::Format;
-    use plenary_core::synth::{self, Scale};
-
-    let store = Store::open_in_memory().expect("in-memory store");
-    let data = synth::generate(Scale::WAIC, 1);
-    store
-        .import(
-            Parsed {
-                format: Format::Plenary,
-                data,
-                warnings: Vec::new(),
-            },
-            &mut |_| {},
-        )
-        .expect("import the synthetic WAIC conference");
+    let store = synthetic_waic();
     let hits = search(&store, "r");
     assert_eq!(hits.len(), 50, "a one-letter query fills the page");
     assert!(
@@ -279,6 +264,49 @@ fn broad_query_puts_label_matches_first() {
         products.iter().all(|h| h.entity == Entity::Product),
         "only the kind asked for"
     );
+}
+
+/// The synthetic WAIC-scale conference (seed 1), in memory.
+fn synthetic_waic() -> Store {
+    use plenary_core::import::Parsed;
+    use plenary_core::model::Format;
+    use plenary_core::synth::{self, Scale};
+
+    let store = Store::open_in_memory().expect("in-memory store");
+    let data = synth::generate(Scale::WAIC, 1);
+    store
+        .import(
+            Parsed {
+                format: Format::Plenary,
+                data,
+                warnings: Vec::new(),
+            },
+            &mut |_| {},
+        )
+        .expect("import the synthetic WAIC conference");
+    store
+}
+
+/// A broad Chinese query: the hits whose label holds it come first, highlighted; the others,
+/// matched in another label or the body only, do not hold it in their label.
+#[test]
+fn broad_chinese_query_puts_label_matches_first() {
+    let store = synthetic_waic();
+    let hits = search(&store, "机器人");
+    assert_eq!(hits.len(), 50, "a broad query fills the page");
+    let in_label = hits.iter().take_while(|h| h.rank < 1.0).count();
+    assert!(in_label > 0, "some labels hold 机器人");
+    for h in &hits[..in_label] {
+        assert!(h.label.contains("机器人"), "{:?} holds the query", h.label);
+        assert!(!h.highlights.is_empty(), "{:?} is highlighted", h.label);
+    }
+    for h in &hits[in_label..] {
+        assert!(
+            !h.label.contains("机器人"),
+            "{:?} ranks with the label matches",
+            h.label
+        );
+    }
 }
 
 /// One or two letters search labels only, through their own prefix index (migration 06); from

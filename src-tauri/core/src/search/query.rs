@@ -287,6 +287,8 @@ struct Needles {
     marker: Highlighter,
     /// Each term's length in characters.
     lengths: Vec<usize>,
+    /// The query's text when it is one run of Chinese (or Japanese, or Korean) characters.
+    cjk: Option<String>,
 }
 
 impl Needles {
@@ -299,6 +301,10 @@ impl Needles {
                     Term::Word(w) | Term::Cjk(w) => w.chars().count(),
                 })
                 .collect(),
+            cjk: match terms {
+                [Term::Cjk(run)] => Some(run.clone()),
+                _ => None,
+            },
         }
     }
 
@@ -312,6 +318,13 @@ impl Needles {
     }
 
     fn holds_all(&mut self, text: &str) -> bool {
+        // Han, kana and Hangul have no case, and lowercasing makes none of them, so a run
+        // missing from the text has no highlight in it; most candidates of such a query
+        // matched in their body only, and this spares lowercasing their labels. Only for a
+        // query of one run: `all_in` takes any highlight as long as a term as that term's.
+        if self.cjk.as_deref().is_some_and(|run| !text.contains(run)) {
+            return false;
+        }
         let found = self.marker.ranges(text);
         self.all_in(&found)
     }
