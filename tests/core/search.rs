@@ -370,13 +370,11 @@ fn one_and_two_letters_match_words_in_labels_only() {
     assert!(labels(&search(&store, "ta")).contains(&"Robot talk"));
 }
 
-/// A broad search takes each kind's first matches from the count that found the search broad,
-/// and goes on from where the count stopped for a kind it did not see whole. Here the count
-/// (one past the limit of 600) reads the 450 sessions and the first 151 of 300 exhibitors: the
-/// exhibitors must then come once each, all of them, and before the sessions, whose titles do
-/// not hold the word.
+/// A broad search with a page larger than a hundred takes that many matches of each kind: here
+/// 450 sessions and 300 exhibitors hold the word, more than the 600 asked for, so the search is
+/// broad. Every exhibitor must come once, and before the sessions, whose titles do not hold it.
 #[test]
-fn a_broad_search_goes_on_from_where_its_count_stopped() {
+fn a_broad_search_with_a_large_page_takes_that_many_of_each_kind() {
     use plenary_core::model::{Exhibitor, Session};
 
     let mut data = sample();

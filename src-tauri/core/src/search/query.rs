@@ -9,16 +9,14 @@
 //! every term to count the documents holding it, then reads column sizes and positions for
 //! every match. A one-character Chinese query at 100× WAIC matches hundreds of thousands of
 //! rows, and ranking them took over a second. So a search first counts its matches in index
-//! order, without BM25, up to [`EXACT_LIMIT`]:
+//! order, without ranking, up to [`EXACT_LIMIT`]:
 //! - at most that many: ranked by BM25 exactly as always (every real programme we have, for
 //!   anything but one- or two-letter queries);
 //! - more: a *broad* query. Each kind of result takes its first [`BROAD_PER_KIND`] matches in
 //!   index order, and these are ordered by where the query matched (the label, then the other
 //!   label, then only the body), shorter labels first. Typing one more character narrows it.
-//!   The count's rows are the start of those matches, so they are ranked as they are counted,
-//!   and each kind is matched again only past where the count stopped.
 
-use rusqlite::{params, params_from_iter, Connection, Row, ToSql};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, ToSql};
 
 use super::tokens::{match_expression, terms, Highlighter, Term};
 use super::{Entity, SearchHit, SearchQuery};
@@ -123,43 +121,20 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
     let short = terms
         .iter()
         .all(|term| matches!(term, Term::Word(w) if w.chars().count() <= 2));
-    let per_kind = BROAD_PER_KIND.max(i64::from(limit));
-    let mut needles = Needles::new(terms);
-    // What the count below found of each kind, ranked as a broad search ranks them: the kind's
-    // first `per_kind` matches in index order, or fewer; and the last row the count read.
-    let mut probed: [Vec<(f64, i64)>; 4] = Default::default();
-    let mut last = i64::MIN;
-    let broad = short || {
-        // Counts up to one past the exact limit, in index order. The rows are the start of
-        // every kind's matches, so a broad search takes what it needs of them instead of
-        // matching the query again for those kinds: for a phrase of two CJK bigrams that second
-        // match was the larger part of the search.
-        let mut stmt = conn.prepare_cached(concat!(
-            "SELECT d.id, d.entity, d.label, d.other_label FROM search_fts
-             CROSS JOIN search_doc d ON d.id = search_fts.rowid WHERE search_fts MATCH ?1",
-            filters!(),
-            " ORDER BY search_fts.rowid LIMIT ?9"
-        ))?;
-        let enough = EXACT_LIMIT.max(i64::from(limit));
-        let mut rows = stmt.query(params_from_iter(joined(&shared, &[&(enough + 1)])))?;
-        let mut seen = 0;
-        while let Some(r) = rows.next()? {
-            seen += 1;
-            last = r.get(0)?;
-            let entity = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
-            let entity = Entity::parse(entity).unwrap_or(Entity::Session);
-            let found = &mut probed[entity as usize];
-            if found.len() < per_kind as usize {
-                let label = r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
-                let other = r
-                    .get_ref(3)?
-                    .as_str_or_null()
-                    .map_err(rusqlite::Error::from)?;
-                found.push((broad_rank(label, other, &mut needles), last));
-            }
-        }
-        seen > enough
-    };
+    let broad = short
+        || conn
+            .prepare_cached(concat!(
+                "SELECT search_fts.rowid FROM search_fts CROSS JOIN search_doc d
+                ON d.id = search_fts.rowid WHERE search_fts MATCH ?1",
+                filters!(),
+                " ORDER BY search_fts.rowid LIMIT 1 OFFSET ?9"
+            ))?
+            .query_row(
+                params_from_iter(joined(&shared, &[&EXACT_LIMIT.max(i64::from(limit))])),
+                |r| r.get::<_, i64>(0),
+            )
+            .optional()?
+            .is_some();
     if !broad {
         let mut stmt = conn.prepare_cached(concat!(
             fields!(),
@@ -208,6 +183,7 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
         "SELECT (SELECT min(id) FROM search_doc WHERE conference_id = ?1 AND entity = ?2),
                 (SELECT max(id) FROM search_doc WHERE conference_id = ?1 AND entity = ?2)",
     )?;
+    let mut needles = Needles::new(terms);
     // Each candidate's rank and rowid. Labels are ranked as SQLite's row holds them, not
     // copied: a broad search ranks up to BROAD_PER_KIND candidates of each kind (or `limit`, if
     // more) to keep `limit`, and only those are read in full below.
@@ -230,18 +206,14 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
         let (Some(low), Some(high)) = (low, high) else {
             continue;
         };
-        // The count's rows of this kind are the kind's matches up to the count's last row: all
-        // that is needed when they are `per_kind`, or when the count read past the kind's last
-        // row. Otherwise the scan goes on from there.
-        let found = std::mem::take(&mut probed[entity as usize]);
-        let wanted = per_kind - found.len() as i64;
-        candidates.extend(found);
-        if wanted <= 0 || last >= high {
-            continue;
-        }
         let mut rows = stmt.query(params_from_iter(joined(
             &shared,
-            &[&wanted, &low.max(last + 1), &entity.as_str(), &high],
+            &[
+                &BROAD_PER_KIND.max(i64::from(limit)),
+                &low,
+                &entity.as_str(),
+                &high,
+            ],
         )))?;
         while let Some(r) = rows.next()? {
             let label = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
