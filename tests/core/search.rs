@@ -268,23 +268,9 @@ fn broad_query_puts_label_matches_first() {
 
 /// The synthetic WAIC-scale conference (seed 1), in memory.
 fn synthetic_waic() -> Store {
-    use plenary_core::import::Parsed;
-    use plenary_core::model::Format;
     use plenary_core::synth::{self, Scale};
 
-    let store = Store::open_in_memory().expect("in-memory store");
-    let data = synth::generate(Scale::WAIC, 1);
-    store
-        .import(
-            Parsed {
-                format: Format::Plenary,
-                data,
-                warnings: Vec::new(),
-            },
-            &mut |_| {},
-        )
-        .expect("import the synthetic WAIC conference");
-    store
+    store_with(&synth::generate(Scale::WAIC, 1))
 }
 
 /// A broad Chinese query: the hits whose label holds it come first, highlighted; the others,
