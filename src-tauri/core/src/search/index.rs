@@ -244,7 +244,7 @@ fn index_exhibitors(tx: &Transaction<'_>, conference_id: i64) -> Result<()> {
         let booths: Vec<String> = crate::store::parse_list(&r.get::<_, String>(5)?);
         let country: Option<String> = r.get(6)?;
         let categories_json: String = r.get(7)?;
-        let categories = crate::store::parse_list(&categories_json).join(" ");
+        let categories = crate::store::parse_list::<String>(&categories_json).join(" ");
         let description = r.get::<_, Option<String>>(8)?.map(|h| html_to_text(&h));
         let product_names: Option<String> = r.get(9)?;
         let place = [

@@ -228,15 +228,10 @@ pub(crate) fn json_list(items: &[String]) -> String {
     serde_json::to_string(items).unwrap_or_else(|_| "[]".to_string())
 }
 
-/// The list stored by [`json_list`]; damaged text reads as empty rather than failing a query.
-pub(crate) fn parse_list(text: &str) -> Vec<String> {
-    parse_json_list(text)
-}
-
-/// A JSON array column (lists, links): damaged text reads as empty rather than failing a
-/// query. Most are empty, and `[]` is answered without the JSON parser, which cost 500
-/// instructions each: two or four lists for every session of an agenda.
-pub(crate) fn parse_json_list<T: serde::de::DeserializeOwned>(text: &str) -> Vec<T> {
+/// A JSON array column: the list stored by [`json_list`], or links. Damaged text reads as empty
+/// rather than failing a query. Most are empty, and `[]` is answered without the JSON parser,
+/// which cost 500 instructions each: four lists for every session of an agenda.
+pub(crate) fn parse_list<T: serde::de::DeserializeOwned>(text: &str) -> Vec<T> {
     if text == "[]" {
         return Vec::new();
     }

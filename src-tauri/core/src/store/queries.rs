@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::bookmarks::{orphaned, Bookmark, PlanMark, Priority};
-use super::{parse_json_list, parse_list, Store};
+use super::{parse_list, Store};
 use crate::error::{Error, Result};
 use crate::model::{Link, Zone};
 use crate::text::sanitize_html;
@@ -304,8 +304,8 @@ fn session_row(row: &Row<'_>, conference: &ConferenceRef) -> rusqlite::Result<Se
         url: row.get(16)?,
         abstract_html: html(17)?,
         description_html: html(18)?,
-        links: parse_json_list(row.get_ref(19)?.as_str()?),
-        attachments: parse_json_list(row.get_ref(20)?.as_str()?),
+        links: parse_list(row.get_ref(19)?.as_str()?),
+        attachments: parse_list(row.get_ref(20)?.as_str()?),
         sources: parse_list(row.get_ref(21)?.as_str()?),
         illustrative: parse_list(row.get_ref(22)?.as_str()?),
         speakers: match row.get_ref(23)?.as_str()? {
@@ -607,6 +607,14 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_column_reads_as_serde_json_reads_it() {
+        for text in ["[]", "[\"a\",\"b\"]", "[ ]", "not json", ""] {
+            let expected: Vec<String> = serde_json::from_str(text).unwrap_or_default();
+            assert_eq!(parse_list::<String>(text), expected, "{text}");
+        }
+    }
 
     #[test]
     fn a_stored_day_reads_as_chrono_reads_it() {
