@@ -403,3 +403,82 @@ fn a_broad_search_with_a_large_page_takes_that_many_of_each_kind() {
         "then sessions"
     );
 }
+
+/// A conference's search reads only its own rows, even when another conference was indexed
+/// between its programme and its exhibitors: here A's exhibitors come before B's rows and A's
+/// programme after them. Both ways of ordering are checked.
+#[test]
+fn a_search_reads_only_its_conference_when_another_lies_between() {
+    use crate::common::parsed;
+    use plenary_core::model::{Exhibitor, Session};
+
+    let conference = |slug: &str, prefix: &str| {
+        let mut data = sample();
+        data.conference.slug = slug.into();
+        data.conference.title = format!("{prefix} conference");
+        let template = data.sessions[0].clone();
+        data.sessions = (0..450)
+            .map(|i| Session {
+                key: String::new(),
+                source_id: Some(format!("talk-{i}")),
+                guid: None,
+                title: format!("{prefix} talk {i}"),
+                abstract_html: Some("About robotics and the people who build robots.".into()),
+                ..template.clone()
+            })
+            .collect();
+        data.exhibitors = (0..300)
+            .map(|i| Exhibitor {
+                source_id: Some(format!("maker-{i}")),
+                name: format!("{prefix} robotics maker {i}"),
+                ..Exhibitor::default()
+            })
+            .collect();
+        data
+    };
+    let store = store_with(&conference("a", "Alpha"));
+    let import = |data| {
+        store.import(parsed(&data), &mut |_| {}).expect("imports");
+    };
+    import(conference("b", "Beta"));
+    // A's programme again, without its exhibitors: it is indexed after B's rows.
+    let mut programme = conference("a", "Alpha");
+    programme.exhibitors.clear();
+    import(programme);
+
+    let find = |text: &str, entities: Vec<Entity>, limit: u32| {
+        store
+            .search(&SearchQuery {
+                text: text.into(),
+                conference: Some("a".into()),
+                entities,
+                limit: Some(limit),
+                ..SearchQuery::default()
+            })
+            .unwrap_or_else(|e| panic!("search {text:?}: {e}"))
+    };
+    let only_alpha = |hits: &[SearchHit], what: &str| {
+        for h in hits {
+            assert!(h.label.starts_with("Alpha"), "{what}: {:?} is B's", h.label);
+        }
+    };
+    // Up to 400 matches are ranked by BM25 for a page of 300: A has 300, A and B 600.
+    let makers = find("maker", Vec::new(), 300);
+    assert_eq!(makers.len(), 300, "A's makers, and none of B's");
+    assert!(makers.iter().all(|h| h.rank < 0.0), "ranked by BM25");
+    only_alpha(&makers, "maker");
+    // A page of 700 is ranked by BM25 up to 700 matches; A has 750.
+    let robotics = find("robotics", Vec::new(), 700);
+    assert_eq!(
+        robotics.len(),
+        700,
+        "A's 450 talks and 300 makers fill the page"
+    );
+    assert!(robotics.iter().all(|h| h.rank >= 0.0), "broad order");
+    only_alpha(&robotics, "robotics");
+    let talks = find("robotics", vec![Entity::Session], 1000);
+    assert_eq!(talks.len(), 450, "A's talks only");
+    only_alpha(&talks, "robotics in sessions");
+    let speakers = find("robotics", vec![Entity::Person], 1000);
+    assert!(speakers.is_empty(), "no speaker's text holds robotics");
+}

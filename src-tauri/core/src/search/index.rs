@@ -2,9 +2,11 @@
 //! shows, its pre-tokenised text in `search_fts`, and its label and other label in
 //! `search_label_fts` (for one- and two-letter queries).
 //!
-//! Rows of one entity are written together (sessions, persons, exhibitors, then products), so
-//! each entity of a conference holds one run of rowids; [`super::query`] relies on that to
-//! rank only the first matches of each kind.
+//! Rows of one entity are written together (sessions, persons, exhibitors, then products), and
+//! SQLite numbers a new row above every row there is, so each entity of a conference holds one
+//! run of rowids that no other row falls in. [`super::query`] relies on that to tell a
+//! conference's matches from others' without reading `search_doc`, and to rank only the first
+//! matches of each kind.
 
 use rusqlite::{params, Transaction};
 

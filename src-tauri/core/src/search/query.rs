@@ -15,6 +15,10 @@
 //! - more: a *broad* query. Each kind of result takes its first [`BROAD_PER_KIND`] matches in
 //!   index order, and these are ordered by where the query matched (the label, then the other
 //!   label, then only the body), shorter labels first. Typing one more character narrows it.
+//!
+//! Each kind of a conference's rows is one run of rowids (see [`super::index`]). With no filter
+//! but the kinds, a search counts and ranks within those runs in the index alone, and reads
+//! `search_doc` only for the rows it shows.
 
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, ToSql};
 
@@ -40,6 +44,16 @@ macro_rules! filters {
            AND (?6 IS NULL OR d.kind = ?6)
            AND (?7 IS NULL OR d.hall = ?7)
            AND (?8 IS NULL OR EXISTS (SELECT 1 FROM json_each(d.categories) WHERE value = ?8))"
+    };
+}
+
+/// Matches within the runs of rowids of [`run_bounds`]: `?2`..`?3` spans them all, for FTS5 to
+/// seek to, and `?4`..`?11` are up to four runs.
+macro_rules! in_runs {
+    () => {
+        " AND rowid BETWEEN ?2 AND ?3
+           AND (rowid BETWEEN ?4 AND ?5 OR rowid BETWEEN ?6 AND ?7
+                OR rowid BETWEEN ?8 AND ?9 OR rowid BETWEEN ?10 AND ?11)"
     };
 }
 
@@ -117,34 +131,99 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
         &query.hall,
         &query.category,
     ];
+    // Each kind of this conference was indexed in one run of rowids (see `index`): these are
+    // the runs of the kinds asked for, in the order a broad search takes them.
+    let mut run_of = conn.prepare_cached(
+        // Two subqueries: SQLite answers a lone min() or max() from the index's ends, but
+        // scans the whole range for both in one SELECT.
+        "SELECT (SELECT min(id) FROM search_doc WHERE conference_id = ?1 AND entity = ?2),
+                (SELECT max(id) FROM search_doc WHERE conference_id = ?1 AND entity = ?2)",
+    )?;
+    let mut runs: Vec<(Entity, i64, i64)> = Vec::with_capacity(4);
+    for entity in [
+        Entity::Session,
+        Entity::Exhibitor,
+        Entity::Product,
+        Entity::Person,
+    ] {
+        if !query.entities.is_empty() && !query.entities.contains(&entity) {
+            continue;
+        }
+        let run: (Option<i64>, Option<i64>) = run_of
+            .query_row(params![conference.id, entity.as_str()], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        if let (Some(low), Some(high)) = run {
+            runs.push((entity, low, high));
+        }
+    }
+    if runs.is_empty() {
+        return Ok(Vec::new());
+    }
+    // With no filter beyond the conference and the kinds, the runs alone say which matches
+    // count, and search_doc is read only for the rows shown.
+    let unfiltered = query.day.is_none()
+        && query.track.is_none()
+        && query.kind.is_none()
+        && query.hall.is_none()
+        && query.category.is_none();
+    let bounds = run_bounds(&runs);
+    let in_runs: Vec<&dyn ToSql> = std::iter::once(&expression as &dyn ToSql)
+        .chain(bounds.iter().map(|b| b as &dyn ToSql))
+        .collect();
     // One or two letters: labels only, through their own prefix indexes (migration 06).
     let short = terms
         .iter()
         .all(|term| matches!(term, Term::Word(w) if w.chars().count() <= 2));
+    let enough = EXACT_LIMIT.max(i64::from(limit));
     let broad = short
-        || conn
-            .prepare_cached(concat!(
+        || if unfiltered {
+            conn.prepare_cached(concat!(
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1",
+                in_runs!(),
+                " ORDER BY rowid LIMIT 1 OFFSET ?12"
+            ))?
+            .query_row(params_from_iter(joined(&in_runs, &[&enough])), |r| {
+                r.get::<_, i64>(0)
+            })
+        } else {
+            conn.prepare_cached(concat!(
                 "SELECT search_fts.rowid FROM search_fts CROSS JOIN search_doc d
                 ON d.id = search_fts.rowid WHERE search_fts MATCH ?1",
                 filters!(),
                 " ORDER BY search_fts.rowid LIMIT 1 OFFSET ?9"
             ))?
-            .query_row(
-                params_from_iter(joined(&shared, &[&EXACT_LIMIT.max(i64::from(limit))])),
-                |r| r.get::<_, i64>(0),
-            )
-            .optional()?
-            .is_some();
+            .query_row(params_from_iter(joined(&shared, &[&enough])), |r| {
+                r.get::<_, i64>(0)
+            })
+        }
+        .optional()?
+        .is_some();
     if !broad {
-        let mut stmt = conn.prepare_cached(concat!(
-            fields!(),
-            ", bm25(search_fts, 10.0, 1.0, 2.0) AS rank
-             FROM search_fts CROSS JOIN search_doc d ON d.id = search_fts.rowid
-             WHERE search_fts MATCH ?1",
-            filters!(),
-            " ORDER BY rank LIMIT ?9"
-        ))?;
-        let rows = stmt.query_map(params_from_iter(joined(&shared, &[&limit])), |r| {
+        let (sql, params) = if unfiltered {
+            // Ranked in the index alone; only the rows kept are joined.
+            let sql = concat!(
+                fields!(),
+                ", m.rank FROM (SELECT rowid AS id, bm25(search_fts, 10.0, 1.0, 2.0) AS rank
+                 FROM search_fts WHERE search_fts MATCH ?1",
+                in_runs!(),
+                " ORDER BY rank LIMIT ?12) m
+                 CROSS JOIN search_doc d ON d.id = m.id ORDER BY m.rank"
+            );
+            (sql, joined(&in_runs, &[&limit]))
+        } else {
+            let sql = concat!(
+                fields!(),
+                ", bm25(search_fts, 10.0, 1.0, 2.0) AS rank
+                 FROM search_fts CROSS JOIN search_doc d ON d.id = search_fts.rowid
+                 WHERE search_fts MATCH ?1",
+                filters!(),
+                " ORDER BY rank LIMIT ?9"
+            );
+            (sql, joined(&shared, &[&limit]))
+        };
+        let mut stmt = conn.prepare_cached(sql)?;
+        let rows = stmt.query_map(params_from_iter(params), |r| {
             let rank = r.get(6)?;
             hit(r, rank)
         })?;
@@ -177,35 +256,14 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
     } else {
         broad_sql!("search_fts")
     })?;
-    let mut first = conn.prepare_cached(
-        // Two subqueries: SQLite answers a lone min() or max() from the index's ends, but
-        // scans the whole range for both in one SELECT.
-        "SELECT (SELECT min(id) FROM search_doc WHERE conference_id = ?1 AND entity = ?2),
-                (SELECT max(id) FROM search_doc WHERE conference_id = ?1 AND entity = ?2)",
-    )?;
     let mut needles = Needles::new(terms);
     // Each candidate's rank and rowid. Labels are ranked as SQLite's row holds them, not
     // copied: a broad search ranks up to BROAD_PER_KIND candidates of each kind (or `limit`, if
     // more) to keep `limit`, and only those are read in full below.
     let mut candidates: Vec<(f64, i64)> = Vec::new();
-    for entity in [
-        Entity::Session,
-        Entity::Exhibitor,
-        Entity::Product,
-        Entity::Person,
-    ] {
-        if !query.entities.is_empty() && !query.entities.contains(&entity) {
-            continue;
-        }
-        // Each kind was indexed in one run of rowids, so its scan covers that run only: a
-        // rare prefix would otherwise read every later kind's matches to reject them.
-        let (low, high): (Option<i64>, Option<i64>) = first
-            .query_row(params![conference.id, entity.as_str()], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?;
-        let (Some(low), Some(high)) = (low, high) else {
-            continue;
-        };
+    for &(entity, low, high) in &runs {
+        // Each kind's scan covers its run only: a rare prefix would otherwise read every
+        // later kind's matches to reject them.
         let mut rows = stmt.query(params_from_iter(joined(
             &shared,
             &[
@@ -232,6 +290,19 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
         .into_iter()
         .map(|(rank, id)| Ok(localize(read.query_row([id], |r| hit(r, rank))?)))
         .collect()
+}
+
+/// `?2`..`?11` of [`in_runs`]: the lowest and highest rowid of all `runs`, then each run's,
+/// NULL for the kinds not there.
+fn run_bounds(runs: &[(Entity, i64, i64)]) -> [Option<i64>; 10] {
+    let mut bounds = [None; 10];
+    bounds[0] = runs.iter().map(|r| r.1).min();
+    bounds[1] = runs.iter().map(|r| r.2).max();
+    for (i, &(_, low, high)) in runs.iter().enumerate() {
+        bounds[2 + 2 * i] = Some(low);
+        bounds[3 + 2 * i] = Some(high);
+    }
+    bounds
 }
 
 /// The parameters `shared` then `more`, in order.
