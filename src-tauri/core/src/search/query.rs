@@ -20,6 +20,7 @@
 //! but the kinds, a search counts and ranks within those runs in the index alone, and reads
 //! `search_doc` only for the rows it shows.
 
+use memchr::memmem;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, ToSql};
 
 use super::tokens::{match_expression, terms, Highlighter, Term};
@@ -257,38 +258,42 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
         broad_sql!("search_fts")
     })?;
     let mut needles = Needles::new(terms);
-    // Each candidate's rank and rowid. Labels are ranked as SQLite's row holds them, not
-    // copied: a broad search ranks up to BROAD_PER_KIND candidates of each kind (or `limit`, if
-    // more) to keep `limit`, and only those are read in full below.
-    let mut candidates: Vec<(f64, i64)> = Vec::new();
+    // Each candidate's rank, place in the order taken, and rowid. Labels are ranked as
+    // SQLite's row holds them, not copied: a broad search ranks up to BROAD_PER_KIND candidates
+    // of each kind (or `limit`, if more) to keep `limit`, and only those are read in full below.
+    let per_kind = BROAD_PER_KIND.max(i64::from(limit));
+    let mut candidates: Vec<(f64, usize, i64)> = Vec::with_capacity(runs.len() * per_kind as usize);
     for &(entity, low, high) in &runs {
         // Each kind's scan covers its run only: a rare prefix would otherwise read every
         // later kind's matches to reject them.
         let mut rows = stmt.query(params_from_iter(joined(
             &shared,
-            &[
-                &BROAD_PER_KIND.max(i64::from(limit)),
-                &low,
-                &entity.as_str(),
-                &high,
-            ],
+            &[&per_kind, &low, &entity.as_str(), &high],
         )))?;
         while let Some(r) = rows.next()? {
-            let label = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+            let label = r.get_ref(1)?.as_bytes().map_err(rusqlite::Error::from)?;
             let other = r
                 .get_ref(2)?
-                .as_str_or_null()
+                .as_bytes_or_null()
                 .map_err(rusqlite::Error::from)?;
-            candidates.push((broad_rank(label, other, &mut needles), r.get(0)?));
+            let rank = broad_rank(label, other, &mut needles);
+            candidates.push((rank, candidates.len(), r.get(0)?));
         }
     }
-    // Stable: within one rank, sessions, exhibitors, products, then people, in index order.
-    candidates.sort_by(|a, b| a.0.total_cmp(&b.0));
-    candidates.truncate(limit as usize);
+    // Within one rank, sessions, exhibitors, products, then people, in index order: the order
+    // they were taken in. Only the `limit` best are sorted.
+    let better =
+        |a: &(f64, usize, i64), b: &(f64, usize, i64)| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1));
+    let keep = limit as usize;
+    if candidates.len() > keep {
+        candidates.select_nth_unstable_by(keep, better);
+        candidates.truncate(keep);
+    }
+    candidates.sort_unstable_by(better);
     let mut read = conn.prepare_cached(concat!(fields!(), " FROM search_doc d WHERE d.id = ?1"))?;
     candidates
         .into_iter()
-        .map(|(rank, id)| Ok(localize(read.query_row([id], |r| hit(r, rank))?)))
+        .map(|(rank, _, id)| Ok(localize(read.query_row([id], |r| hit(r, rank))?)))
         .collect()
 }
 
@@ -312,8 +317,10 @@ fn joined<'a>(shared: &[&'a dyn ToSql], more: &[&'a dyn ToSql]) -> Vec<&'a dyn T
 
 /// A broad match's place: 0–1 when the label holds every term, 1–2 when the other label
 /// does, 2–3 otherwise; within each, shorter labels first. Lower is better, as with BM25.
-fn broad_rank(label: &str, other_label: Option<&str>, needles: &mut Needles) -> f64 {
-    let length = label.chars().count() as f64;
+/// Labels come as SQLite holds them, and are checked as UTF-8 only where a term may be in them.
+fn broad_rank(label: &[u8], other_label: Option<&[u8]>, needles: &mut Needles) -> f64 {
+    // Characters, as `str::chars().count()` counts them: every byte but UTF-8's continuations.
+    let length = label.iter().filter(|&&b| (b as i8) >= -0x40).count() as f64;
     let within = length / (length + 50.0);
     let tier = if needles.holds_all(label) {
         0.0
@@ -330,8 +337,9 @@ struct Needles {
     marker: Highlighter,
     /// Each term's length in characters.
     lengths: Vec<usize>,
-    /// The query's text when it is one run of Chinese (or Japanese, or Korean) characters.
-    cjk: Option<String>,
+    /// Finds the query's text when it is one run of Chinese (or Japanese, or Korean)
+    /// characters.
+    cjk: Option<memmem::Finder<'static>>,
 }
 
 impl Needles {
@@ -345,7 +353,7 @@ impl Needles {
                 })
                 .collect(),
             cjk: match terms {
-                [Term::Cjk(run)] => Some(run.clone()),
+                [Term::Cjk(run)] => Some(memmem::Finder::new(run.as_bytes()).into_owned()),
                 _ => None,
             },
         }
@@ -360,15 +368,55 @@ impl Needles {
                 .all(|&n| found.iter().any(|[a, b]| b - a >= n))
     }
 
-    fn holds_all(&mut self, text: &str) -> bool {
+    fn holds_all(&mut self, text: &[u8]) -> bool {
         // Han, kana and Hangul have no case, and lowercasing makes none of them, so a run
         // missing from the text has no highlight in it; most candidates of such a query
-        // matched in their body only, and this spares lowercasing their labels. Only for a
+        // matched in their body only, and this spares reading their labels as text. Only for a
         // query of one run: `all_in` takes any highlight as long as a term as that term's.
-        if self.cjk.as_deref().is_some_and(|run| !text.contains(run)) {
+        if self
+            .cjk
+            .as_ref()
+            .is_some_and(|run| run.find(text).is_none())
+        {
             return false;
         }
+        let Ok(text) = std::str::from_utf8(text) else {
+            return false;
+        };
         let found = self.marker.ranges(text);
         self.all_in(&found)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::tokens::terms;
+
+    /// Labels are ranked from SQLite's bytes: the length must count characters, as
+    /// `chars().count()` does, and a label holds the query exactly when its text does.
+    #[test]
+    fn broad_rank_reads_labels_as_text_would() {
+        for query in ["智能", "robot", "机器 arm", "é"] {
+            let mut needles = Needles::new(&terms(query));
+            for label in [
+                "智能机器人",
+                "Robot arm 机器臂",
+                "Café",
+                "",
+                "人工智能 AI",
+                "ROBOTS",
+            ] {
+                let length = label.chars().count() as f64;
+                let within = length / (length + 50.0);
+                let holds = Highlighter::new(&terms(query)).ranges(label);
+                let tier = if needles.all_in(&holds) { 0.0 } else { 2.0 };
+                assert_eq!(
+                    broad_rank(label.as_bytes(), None, &mut needles),
+                    tier + within,
+                    "{label:?} for {query:?}"
+                );
+            }
+        }
     }
 }

@@ -169,7 +169,9 @@ pub fn match_expression(terms: &[Term]) -> String {
                         .windows(2)
                         .map(|p| p.iter().collect::<String>())
                         .collect();
-                    format!("{{title body}} : {}", quote(&bigrams.join(" ")))
+                    // Only title and body hold bigrams (grams holds single characters), so
+                    // no column filter: FTS5 would copy each match's positions to apply one.
+                    quote(&bigrams.join(" "))
                 }
             }
         })
@@ -375,7 +377,7 @@ mod tests {
         let expr = match_expression(&terms("智 智能 机器人 robo"));
         assert_eq!(
             expr,
-            "grams : \"智\" AND {title body} : \"智能\" AND {title body} : \"机器 器人\" AND \"robo\"*"
+            "grams : \"智\" AND \"智能\" AND \"机器 器人\" AND \"robo\"*"
         );
     }
 
