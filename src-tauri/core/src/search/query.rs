@@ -257,7 +257,9 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
     } else {
         broad_sql!("search_fts")
     })?;
-    let mut needles = Needles::new(terms);
+    // The candidates of a short query matched in their labels, so a quick test for a label
+    // without any term would seldom say no there.
+    let mut needles = Needles::new(terms, !short);
     // Each candidate's rank, place in the order taken, and rowid. Labels are ranked as
     // SQLite's row holds them, not copied: a broad search ranks up to BROAD_PER_KIND candidates
     // of each kind (or `limit`, if more) to keep `limit`, and only those are read in full below.
@@ -340,10 +342,15 @@ struct Needles {
     /// Finds the query's text when it is one run of Chinese (or Japanese, or Korean)
     /// characters.
     cjk: Option<memmem::Finder<'static>>,
+    /// Find each term, lowercased, when every term is an ASCII word.
+    ascii: Option<Vec<memmem::Finder<'static>>>,
+    /// An ASCII label, lowercased.
+    lower: Vec<u8>,
 }
 
 impl Needles {
-    fn new(terms: &[Term]) -> Needles {
+    /// `quick`: test ASCII labels for the ASCII terms before highlighting them.
+    fn new(terms: &[Term], quick: bool) -> Needles {
         Needles {
             marker: Highlighter::new(terms),
             lengths: terms
@@ -356,6 +363,20 @@ impl Needles {
                 [Term::Cjk(run)] => Some(memmem::Finder::new(run.as_bytes()).into_owned()),
                 _ => None,
             },
+            ascii: if quick {
+                terms
+                    .iter()
+                    .map(|t| match t {
+                        Term::Word(w) if w.is_ascii() => Some(
+                            memmem::Finder::new(w.to_ascii_lowercase().as_bytes()).into_owned(),
+                        ),
+                        _ => None,
+                    })
+                    .collect()
+            } else {
+                None
+            },
+            lower: Vec::new(),
         }
     }
 
@@ -380,6 +401,15 @@ impl Needles {
         {
             return false;
         }
+        // An ASCII text lowercases byte for byte, as the highlighter lowercases it; one that
+        // holds none of the ASCII terms in any case has no highlight.
+        if let Some(words) = self.ascii.as_ref().filter(|_| text.is_ascii()) {
+            self.lower.clear();
+            self.lower.extend(text.iter().map(u8::to_ascii_lowercase));
+            if words.iter().all(|word| word.find(&self.lower).is_none()) {
+                return false;
+            }
+        }
         let Ok(text) = std::str::from_utf8(text) else {
             return false;
         };
@@ -397,16 +427,21 @@ mod tests {
     /// `chars().count()` does, and a label holds the query exactly when its text does.
     #[test]
     fn broad_rank_reads_labels_as_text_would() {
-        for query in ["智能", "robot", "机器 arm", "é"] {
-            let mut needles = Needles::new(&terms(query));
-            for label in [
-                "智能机器人",
-                "Robot arm 机器臂",
-                "Café",
-                "",
-                "人工智能 AI",
-                "ROBOTS",
-            ] {
+        let labels = [
+            "智能机器人",
+            "Robot arm 机器臂",
+            "Café",
+            "",
+            "人工智能 AI",
+            "ROBOTS",
+            "Microbots",
+            "Drones",
+            "Large language models",
+            "Large X",
+        ];
+        for query in ["智能", "robot", "机器 arm", "é", "large mod", "MOD"] {
+            let mut needles = Needles::new(&terms(query), true);
+            for label in labels {
                 let length = label.chars().count() as f64;
                 let within = length / (length + 50.0);
                 let holds = Highlighter::new(&terms(query)).ranges(label);
