@@ -406,11 +406,11 @@ fn a_broad_search_with_a_large_page_takes_that_many_of_each_kind() {
 
 /// A conference's search reads only its own rows, even when another conference was indexed
 /// between its programme and its exhibitors: here A's exhibitors come before B's rows and A's
-/// programme after them. Both ways of ordering are checked.
+/// programme after them. Searches ranked by BM25 and broad ones are checked.
 #[test]
 fn a_search_reads_only_its_conference_when_another_lies_between() {
     use crate::common::parsed;
-    use plenary_core::model::{Exhibitor, Session};
+    use plenary_core::model::{Exhibitor, Product, Session};
 
     let conference = |slug: &str, prefix: &str| {
         let mut data = sample();
@@ -431,9 +431,14 @@ fn a_search_reads_only_its_conference_when_another_lies_between() {
             .map(|i| Exhibitor {
                 source_id: Some(format!("maker-{i}")),
                 name: format!("{prefix} robotics maker {i}"),
+                products: vec![Product {
+                    name: format!("{prefix} robotics kit {i}"),
+                    ..Product::default()
+                }],
                 ..Exhibitor::default()
             })
             .collect();
+        data.persons[0].name = format!("{prefix} robotics fan");
         data
     };
     let store = store_with(&conference("a", "Alpha"));
@@ -462,17 +467,27 @@ fn a_search_reads_only_its_conference_when_another_lies_between() {
             assert!(h.label.starts_with("Alpha"), "{what}: {:?} is B's", h.label);
         }
     };
-    // Up to 400 matches are ranked by BM25 for a page of 300: A has 300, A and B 600.
-    let makers = find("maker", Vec::new(), 300);
-    assert_eq!(makers.len(), 300, "A's makers, and none of B's");
+    // A product's text names its maker and a maker's its products, so "maker" finds both
+    // kinds, in the second and third of the four runs. Up to 600 matches are ranked by BM25
+    // for a page of 600: A has 600, A and B 1,200.
+    let makers = find("maker", Vec::new(), 600);
+    assert_eq!(makers.len(), 600, "A's makers and kits, and none of B's");
     assert!(makers.iter().all(|h| h.rank < 0.0), "ranked by BM25");
     only_alpha(&makers, "maker");
-    // A page of 700 is ranked by BM25 up to 700 matches; A has 750.
+    // People come last. A page of 500 ranks A's 451 matches by BM25.
+    let fans = find("fan", Vec::new(), 500);
+    assert!(
+        labels(&fans).contains(&"Alpha robotics fan"),
+        "A's speaker, and the talks that name them"
+    );
+    assert!(fans.iter().all(|h| h.rank < 0.0), "ranked by BM25");
+    only_alpha(&fans, "fan");
+    // A page of 700 is ranked by BM25 up to 700 matches; A has 1,051.
     let robotics = find("robotics", Vec::new(), 700);
     assert_eq!(
         robotics.len(),
         700,
-        "A's 450 talks and 300 makers fill the page"
+        "A's talks, makers, kits and fan fill the page"
     );
     assert!(robotics.iter().all(|h| h.rank >= 0.0), "broad order");
     only_alpha(&robotics, "robotics");
@@ -480,5 +495,112 @@ fn a_search_reads_only_its_conference_when_another_lies_between() {
     assert_eq!(talks.len(), 450, "A's talks only");
     only_alpha(&talks, "robotics in sessions");
     let speakers = find("robotics", vec![Entity::Person], 1000);
-    assert!(speakers.is_empty(), "no speaker's text holds robotics");
+    assert_eq!(
+        labels(&speakers),
+        ["Alpha robotics fan"],
+        "A's speaker only"
+    );
+}
+
+/// A Chinese or Japanese run is searched as bigrams in titles and bodies. The katakana middle
+/// dot is no letter to SQLite's tokenizer, so "ト・" is the one-character token ト: it must not
+/// reach the column of single characters, where every ト of "トマト" is.
+#[test]
+fn a_run_with_punctuation_does_not_match_single_characters() {
+    let mut data = sample();
+    data.sessions[2].title = "トマト".into();
+    let store = store_with(&data);
+    assert!(
+        labels(&search(&store, "トマト")).contains(&"トマト"),
+        "the title itself is found"
+    );
+    assert!(
+        !labels(&search(&store, "ト・")).contains(&"トマト"),
+        "ト・ is not in トマト"
+    );
+}
+
+/// Stores indexed before each kind had its own run of rowids hold every exhibitor's products
+/// right after it. A search for one of the two kinds must still return that kind only.
+#[test]
+fn a_store_with_products_mixed_among_exhibitors_searches_each_kind_apart() {
+    use plenary_core::model::{Exhibitor, Product};
+
+    let mut data = sample();
+    data.exhibitors = (0..3)
+        .map(|i| Exhibitor {
+            source_id: Some(format!("maker-{i}")),
+            name: format!("Robotics maker {i}"),
+            products: vec![Product {
+                name: format!("Robotics kit {i}"),
+                ..Product::default()
+            }],
+            ..Exhibitor::default()
+        })
+        .collect();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("plenary.db");
+    let store = Store::open(&path).expect("open");
+    store
+        .import(crate::common::parsed(&data), &mut |_| {})
+        .expect("imports");
+    // Lay the rows out as the old index did: each exhibitor, then its products.
+    let conn = rusqlite::Connection::open(&path).expect("open the file");
+    conn.execute_batch(
+        "BEGIN;
+         CREATE TEMP TABLE old AS SELECT * FROM search_doc
+             WHERE entity IN ('exhibitor', 'product') ORDER BY entity_id, entity;
+         DELETE FROM search_fts WHERE rowid IN (SELECT id FROM old);
+         DELETE FROM search_label_fts WHERE rowid IN (SELECT id FROM old);
+         DELETE FROM search_doc WHERE id IN (SELECT id FROM old);
+         CREATE TEMP TABLE mixed AS
+             SELECT (SELECT max(id) FROM search_doc) + row_number() OVER
+                    (ORDER BY CASE entity WHEN 'exhibitor' THEN entity_id
+                          ELSE (SELECT e.id FROM exhibitor e JOIN product p
+                                ON p.exhibitor_id = e.id WHERE p.id = old.entity_id) END,
+                     entity) AS new_id, *
+             FROM old;
+         INSERT INTO search_doc (id, conference_id, entity, entity_id, key, label, other_label,
+                 detail, starts_at, day, track, kind, hall, categories)
+             SELECT new_id, conference_id, entity, entity_id, key, label, other_label, detail,
+                 starts_at, day, track, kind, hall, categories FROM mixed;
+         INSERT INTO search_fts (rowid, title, body, grams) SELECT new_id, label, '', '' FROM mixed;
+         INSERT INTO search_label_fts (rowid, label) SELECT new_id, label FROM mixed;
+         COMMIT;",
+    )
+    .expect("mix the rows");
+    let kinds: Vec<String> = conn
+        .prepare(
+            "SELECT entity FROM search_doc WHERE entity IN ('exhibitor', 'product') ORDER BY id",
+        )
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .expect("read the layout");
+    assert_eq!(
+        kinds,
+        [
+            "exhibitor",
+            "product",
+            "exhibitor",
+            "product",
+            "exhibitor",
+            "product"
+        ],
+        "the old layout"
+    );
+    drop(conn);
+    for kind in [Entity::Exhibitor, Entity::Product] {
+        let hits = store
+            .search(&SearchQuery {
+                text: "robotics".into(),
+                entities: vec![kind],
+                ..SearchQuery::default()
+            })
+            .expect("search");
+        assert_eq!(hits.len(), 3, "three of each: {:?}", labels(&hits));
+        assert!(
+            hits.iter().all(|h| h.entity == kind),
+            "{kind:?} only: {:?}",
+            labels(&hits)
+        );
+    }
 }

@@ -17,8 +17,9 @@
 //!   label, then only the body), shorter labels first. Typing one more character narrows it.
 //!
 //! Each kind of a conference's rows is one run of rowids (see [`super::index`]). With no filter
-//! but the kinds, a search counts and ranks within those runs in the index alone, and reads
-//! `search_doc` only for the rows it shows.
+//! but the kinds, a search counts its matches, and ranks them by BM25, within those runs in the
+//! index alone; `search_doc` is read for the rows shown and, in a broad search, for the
+//! candidates' labels.
 
 use memchr::memmem;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, ToSql};
@@ -140,36 +141,43 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
         "SELECT (SELECT min(id) FROM search_doc WHERE conference_id = ?1 AND entity = ?2),
                 (SELECT max(id) FROM search_doc WHERE conference_id = ?1 AND entity = ?2)",
     )?;
-    let mut runs: Vec<(Entity, i64, i64)> = Vec::with_capacity(4);
+    let mut every: Vec<(Entity, i64, i64)> = Vec::with_capacity(4);
     for entity in [
         Entity::Session,
         Entity::Exhibitor,
         Entity::Product,
         Entity::Person,
     ] {
-        if !query.entities.is_empty() && !query.entities.contains(&entity) {
-            continue;
-        }
         let run: (Option<i64>, Option<i64>) = run_of
             .query_row(params![conference.id, entity.as_str()], |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })?;
         if let (Some(low), Some(high)) = run {
-            runs.push((entity, low, high));
+            every.push((entity, low, high));
         }
     }
+    // A store last given exhibitors before each kind had its own run holds them mixed with
+    // their products: their spans overlap, and only search_doc tells the two apart.
+    let mut spans: Vec<(i64, i64)> = every.iter().map(|&(_, low, high)| (low, high)).collect();
+    spans.sort_unstable();
+    let apart = spans.windows(2).all(|w| w[0].1 < w[1].0);
+    let runs: Vec<(Entity, i64, i64)> = every
+        .into_iter()
+        .filter(|(entity, _, _)| query.entities.is_empty() || query.entities.contains(entity))
+        .collect();
     if runs.is_empty() {
         return Ok(Vec::new());
     }
     // With no filter beyond the conference and the kinds, the runs alone say which matches
     // count, and search_doc is read only for the rows shown.
-    let unfiltered = query.day.is_none()
+    let unfiltered = apart
+        && query.day.is_none()
         && query.track.is_none()
         && query.kind.is_none()
         && query.hall.is_none()
         && query.category.is_none();
     let bounds = run_bounds(&runs);
-    let in_runs: Vec<&dyn ToSql> = std::iter::once(&expression as &dyn ToSql)
+    let run_params: Vec<&dyn ToSql> = std::iter::once(&expression as &dyn ToSql)
         .chain(bounds.iter().map(|b| b as &dyn ToSql))
         .collect();
     // One or two letters: labels only, through their own prefix indexes (migration 06).
@@ -184,7 +192,7 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
                 in_runs!(),
                 " ORDER BY rowid LIMIT 1 OFFSET ?12"
             ))?
-            .query_row(params_from_iter(joined(&in_runs, &[&enough])), |r| {
+            .query_row(params_from_iter(joined(&run_params, &[&enough])), |r| {
                 r.get::<_, i64>(0)
             })
         } else {
@@ -208,10 +216,10 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
                 ", m.rank FROM (SELECT rowid AS id, bm25(search_fts, 10.0, 1.0, 2.0) AS rank
                  FROM search_fts WHERE search_fts MATCH ?1",
                 in_runs!(),
-                " ORDER BY rank LIMIT ?12) m
-                 CROSS JOIN search_doc d ON d.id = m.id ORDER BY m.rank"
+                " ORDER BY rank, rowid LIMIT ?12) m
+                 CROSS JOIN search_doc d ON d.id = m.id ORDER BY m.rank, m.id"
             );
-            (sql, joined(&in_runs, &[&limit]))
+            (sql, joined(&run_params, &[&limit]))
         } else {
             let sql = concat!(
                 fields!(),
@@ -219,7 +227,7 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
                  FROM search_fts CROSS JOIN search_doc d ON d.id = search_fts.rowid
                  WHERE search_fts MATCH ?1",
                 filters!(),
-                " ORDER BY rank LIMIT ?9"
+                " ORDER BY rank, search_fts.rowid LIMIT ?9"
             );
             (sql, joined(&shared, &[&limit]))
         };
@@ -319,10 +327,11 @@ fn joined<'a>(shared: &[&'a dyn ToSql], more: &[&'a dyn ToSql]) -> Vec<&'a dyn T
 
 /// A broad match's place: 0–1 when the label holds every term, 1–2 when the other label
 /// does, 2–3 otherwise; within each, shorter labels first. Lower is better, as with BM25.
-/// Labels come as SQLite holds them, and are checked as UTF-8 only where a term may be in them.
+/// Labels come as SQLite holds them, and are checked as UTF-8 only where a term may be in them
+/// (they were written from Rust strings; one that is not UTF-8 holds no term).
 fn broad_rank(label: &[u8], other_label: Option<&[u8]>, needles: &mut Needles) -> f64 {
     // Characters, as `str::chars().count()` counts them: every byte but UTF-8's continuations.
-    let length = label.iter().filter(|&&b| (b as i8) >= -0x40).count() as f64;
+    let length = label.iter().filter(|&&b| b & 0xC0 != 0x80).count() as f64;
     let within = length / (length + 50.0);
     let tier = if needles.holds_all(label) {
         0.0
@@ -342,7 +351,8 @@ struct Needles {
     /// Finds the query's text when it is one run of Chinese (or Japanese, or Korean)
     /// characters.
     cjk: Option<memmem::Finder<'static>>,
-    /// Find each term, lowercased, when every term is an ASCII word.
+    /// Finds each term, lowercased, when every term is an ASCII word and the caller asked
+    /// for the quick test.
     ascii: Option<Vec<memmem::Finder<'static>>>,
     /// An ASCII label, lowercased.
     lower: Vec<u8>,
@@ -421,10 +431,10 @@ impl Needles {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::tokens::terms;
 
     /// Labels are ranked from SQLite's bytes: the length must count characters, as
-    /// `chars().count()` does, and a label holds the query exactly when its text does.
+    /// `chars().count()` does, and a label or other label holds the query exactly when its text
+    /// does, with the quick test for ASCII or without it.
     #[test]
     fn broad_rank_reads_labels_as_text_would() {
         let labels = [
@@ -438,19 +448,27 @@ mod tests {
             "Drones",
             "Large language models",
             "Large X",
+            "𠀀智能 robot",
         ];
+        let place = |length: usize| length as f64 / (length as f64 + 50.0);
         for query in ["智能", "robot", "机器 arm", "é", "large mod", "MOD"] {
-            let mut needles = Needles::new(&terms(query), true);
-            for label in labels {
-                let length = label.chars().count() as f64;
-                let within = length / (length + 50.0);
-                let holds = Highlighter::new(&terms(query)).ranges(label);
-                let tier = if needles.all_in(&holds) { 0.0 } else { 2.0 };
-                assert_eq!(
-                    broad_rank(label.as_bytes(), None, &mut needles),
-                    tier + within,
-                    "{label:?} for {query:?}"
-                );
+            for quick in [true, false] {
+                let mut needles = Needles::new(&terms(query), quick);
+                for label in labels {
+                    let holds = needles.all_in(&Highlighter::new(&terms(query)).ranges(label));
+                    let tier = if holds { 0.0 } else { 2.0 };
+                    assert_eq!(
+                        broad_rank(label.as_bytes(), None, &mut needles),
+                        tier + place(label.chars().count()),
+                        "{label:?} for {query:?}"
+                    );
+                    let tier = if holds { 1.0 } else { 2.0 };
+                    assert_eq!(
+                        broad_rank(b"x", Some(label.as_bytes()), &mut needles),
+                        tier + place(1),
+                        "{label:?} as the other label for {query:?}"
+                    );
+                }
             }
         }
     }

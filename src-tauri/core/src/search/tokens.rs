@@ -22,6 +22,19 @@ pub fn is_cjk(c: char) -> bool {
         | '\u{20000}'..='\u{2ffff}')
 }
 
+/// Whether SQLite's `unicode61` tokenizer keeps `c` in a token whatever its version: CJK
+/// letters assigned by Unicode 3.0, not the marks, punctuation or later additions that
+/// [`is_cjk`] also takes.
+fn kept_in_tokens(c: char) -> bool {
+    matches!(c,
+        '\u{3041}'..='\u{3094}'   // Hiragana letters
+        | '\u{30a1}'..='\u{30fa}' // Katakana letters
+        | '\u{30fc}'..='\u{30fe}' // Katakana prolonged sound and iteration marks (Lm)
+        | '\u{3400}'..='\u{4db5}' // CJK Extension A
+        | '\u{4e00}'..='\u{9fa5}' // CJK Unified Ideographs
+        | '\u{ac00}'..='\u{d7a3}') // Hangul syllables
+}
+
 /// Every CJK character (see [`is_cjk`]) starts with a UTF-8 lead byte of at least this value
 /// (U+3040 is `E3 81 80`), and no other byte of any character has it: text can be skipped up
 /// to such a byte without decoding what comes before.
@@ -169,9 +182,17 @@ pub fn match_expression(terms: &[Term]) -> String {
                         .windows(2)
                         .map(|p| p.iter().collect::<String>())
                         .collect();
-                    // Only title and body hold bigrams (grams holds single characters), so
-                    // no column filter: FTS5 would copy each match's positions to apply one.
-                    quote(&bigrams.join(" "))
+                    let phrase = quote(&bigrams.join(" "));
+                    // grams holds single characters, so a bigram of two letters the tokenizer
+                    // keeps is found in title and body only, and the column filter (for which
+                    // FTS5 copies each match's positions) can go. Other characters, such as
+                    // the katakana middle dot, split a bigram into one-character tokens, and
+                    // those are in grams too.
+                    if chars.iter().all(|&c| kept_in_tokens(c)) {
+                        phrase
+                    } else {
+                        format!("{{title body}} : {phrase}")
+                    }
                 }
             }
         })
@@ -378,6 +399,11 @@ mod tests {
         assert_eq!(
             expr,
             "grams : \"智\" AND \"智能\" AND \"机器 器人\" AND \"robo\"*"
+        );
+        assert_eq!(
+            match_expression(&terms("ト・")),
+            "{title body} : \"ト・\"",
+            "the middle dot is no letter to the tokenizer: ト alone is in grams too"
         );
     }
 
