@@ -357,10 +357,9 @@ fn one_and_two_letters_match_words_in_labels_only() {
 }
 
 /// A broad search with a page larger than a hundred takes that many matches of each kind: here
-/// 450 sessions and 300 exhibitors hold the word, more than the 600 asked for, so the search is
-/// broad. Every exhibitor must come once, and before the sessions, whose titles do not hold it.
-#[test]
-fn a_broad_search_with_a_large_page_takes_that_many_of_each_kind() {
+/// The sample with 450 talks whose abstracts hold "robotics" and 300 makers whose names do; each
+/// title and name starts with `prefix`.
+fn talks_and_makers(prefix: &str) -> plenary_core::model::ConferenceData {
     use plenary_core::model::{Exhibitor, Session};
 
     let mut data = sample();
@@ -370,7 +369,7 @@ fn a_broad_search_with_a_large_page_takes_that_many_of_each_kind() {
             key: String::new(),
             source_id: Some(format!("talk-{i}")),
             guid: None,
-            title: format!("Talk {i}"),
+            title: format!("{prefix}Talk {i}"),
             abstract_html: Some("About robotics and the people who build robots.".into()),
             ..template.clone()
         })
@@ -378,11 +377,18 @@ fn a_broad_search_with_a_large_page_takes_that_many_of_each_kind() {
     data.exhibitors = (0..300)
         .map(|i| Exhibitor {
             source_id: Some(format!("maker-{i}")),
-            name: format!("Robotics maker {i}"),
+            name: format!("{prefix}Robotics maker {i}"),
             ..Exhibitor::default()
         })
         .collect();
-    let store = store_with(&data);
+    data
+}
+
+/// 450 sessions and 300 exhibitors hold the word, more than the 600 asked for, so the search is
+/// broad. Every exhibitor must come once, and before the sessions, whose titles do not hold it.
+#[test]
+fn a_broad_search_with_a_large_page_takes_that_many_of_each_kind() {
+    let store = store_with(&talks_and_makers(""));
     let hits = store
         .search(&SearchQuery {
             text: "robotics".into(),
@@ -410,34 +416,18 @@ fn a_broad_search_with_a_large_page_takes_that_many_of_each_kind() {
 #[test]
 fn a_search_reads_only_its_conference_when_another_lies_between() {
     use crate::common::parsed;
-    use plenary_core::model::{Exhibitor, Product, Session};
+    use plenary_core::model::Product;
 
     let conference = |slug: &str, prefix: &str| {
-        let mut data = sample();
+        let mut data = talks_and_makers(&format!("{prefix} "));
         data.conference.slug = slug.into();
         data.conference.title = format!("{prefix} conference");
-        let template = data.sessions[0].clone();
-        data.sessions = (0..450)
-            .map(|i| Session {
-                key: String::new(),
-                source_id: Some(format!("talk-{i}")),
-                guid: None,
-                title: format!("{prefix} talk {i}"),
-                abstract_html: Some("About robotics and the people who build robots.".into()),
-                ..template.clone()
-            })
-            .collect();
-        data.exhibitors = (0..300)
-            .map(|i| Exhibitor {
-                source_id: Some(format!("maker-{i}")),
-                name: format!("{prefix} robotics maker {i}"),
-                products: vec![Product {
-                    name: format!("{prefix} robotics kit {i}"),
-                    ..Product::default()
-                }],
-                ..Exhibitor::default()
-            })
-            .collect();
+        for (i, maker) in data.exhibitors.iter_mut().enumerate() {
+            maker.products = vec![Product {
+                name: format!("{prefix} robotics kit {i}"),
+                ..Product::default()
+            }];
+        }
         data.persons[0].name = format!("{prefix} robotics fan");
         data
     };
