@@ -356,7 +356,6 @@ fn one_and_two_letters_match_words_in_labels_only() {
     assert!(labels(&search(&store, "ta")).contains(&"Robot talk"));
 }
 
-/// A broad search with a page larger than a hundred takes that many matches of each kind: here
 /// The sample with 450 talks whose abstracts hold "robotics" and 300 makers whose names do; each
 /// title and name starts with `prefix`.
 fn talks_and_makers(prefix: &str) -> plenary_core::model::ConferenceData {
@@ -384,6 +383,7 @@ fn talks_and_makers(prefix: &str) -> plenary_core::model::ConferenceData {
     data
 }
 
+/// A broad search with a page larger than a hundred takes that many matches of each kind: here
 /// 450 sessions and 300 exhibitors hold the word, more than the 600 asked for, so the search is
 /// broad. Every exhibitor must come once, and before the sessions, whose titles do not hold it.
 #[test]

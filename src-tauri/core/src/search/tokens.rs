@@ -22,9 +22,10 @@ pub fn is_cjk(c: char) -> bool {
         | '\u{20000}'..='\u{2ffff}')
 }
 
-/// Whether SQLite's `unicode61` tokenizer keeps `c` in a token whatever its version: CJK
-/// letters assigned by Unicode 3.0, not the marks, punctuation or later additions that
-/// [`is_cjk`] also takes.
+/// Whether SQLite's `unicode61` tokenizer keeps `c` in a token whatever its version: kana,
+/// Han and Hangul letters assigned by Unicode 3.0 (the katakana length and iteration marks
+/// among them). Not the combining marks, punctuation or later additions that [`is_cjk`] also
+/// takes, which a tokenizer may split on.
 fn kept_in_tokens(c: char) -> bool {
     matches!(c,
         '\u{3041}'..='\u{3094}'   // Hiragana letters
@@ -315,6 +316,39 @@ mod tests {
                 "{c:?}"
             );
         }
+    }
+
+    /// Every pair of characters `kept_in_tokens` takes is one two-character token to the
+    /// index's tokenizer, as `match_expression` assumes when it drops the column filter.
+    #[test]
+    fn kept_characters_make_whole_bigram_tokens() {
+        let kept: Vec<char> = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|&c| kept_in_tokens(c))
+            .collect();
+        let text = kept
+            .chunks_exact(2)
+            .map(|pair| pair.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let conn = rusqlite::Connection::open_in_memory().expect("open");
+        conn.execute_batch(
+            "CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'unicode61 remove_diacritics 2');
+             CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row');",
+        )
+        .expect("tables");
+        conn.execute("INSERT INTO t (x) VALUES (?1)", [&text])
+            .expect("insert");
+        let (bigrams, others): (i64, i64) = conn
+            .query_row(
+                "SELECT coalesce(sum(cnt) FILTER (WHERE length(term) = 2), 0),
+                        coalesce(sum(cnt) FILTER (WHERE length(term) <> 2), 0) FROM v",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .expect("count");
+        assert_eq!(bigrams as usize, kept.len() / 2, "every pair is one token");
+        assert_eq!(others, 0, "no pair is split or joined");
     }
 
     #[test]
