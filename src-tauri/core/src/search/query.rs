@@ -184,55 +184,57 @@ fn run(conn: &Connection, query: &SearchQuery, terms: &[Term]) -> Result<Vec<Sea
     let short = terms
         .iter()
         .all(|term| matches!(term, Term::Word(w) if w.chars().count() <= 2));
-    let enough = EXACT_LIMIT.max(i64::from(limit));
-    let broad = short
-        || if unfiltered {
-            conn.prepare_cached(concat!(
+    // The count that tells broad from exact, and the BM25 ranking of an exact search: both take
+    // `base`'s parameters and one more, the count's offset or the ranking's limit.
+    let (base, count_sql, rank_sql): (&[&dyn ToSql], &str, &str) = if unfiltered {
+        (
+            &run_params,
+            concat!(
                 "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1",
                 in_runs!(),
                 " ORDER BY rowid LIMIT 1 OFFSET ?12"
-            ))?
-            .query_row(params_from_iter(joined(&run_params, &[&enough])), |r| {
-                r.get::<_, i64>(0)
-            })
-        } else {
-            conn.prepare_cached(concat!(
-                "SELECT search_fts.rowid FROM search_fts CROSS JOIN search_doc d
-                ON d.id = search_fts.rowid WHERE search_fts MATCH ?1",
-                filters!(),
-                " ORDER BY search_fts.rowid LIMIT 1 OFFSET ?9"
-            ))?
-            .query_row(params_from_iter(joined(&shared, &[&enough])), |r| {
-                r.get::<_, i64>(0)
-            })
-        }
-        .optional()?
-        .is_some();
-    if !broad {
-        let (sql, params) = if unfiltered {
+            ),
             // Ranked in the index alone; only the rows kept are joined.
-            let sql = concat!(
+            concat!(
                 fields!(),
                 ", m.rank FROM (SELECT rowid AS id, bm25(search_fts, 10.0, 1.0, 2.0) AS rank
                  FROM search_fts WHERE search_fts MATCH ?1",
                 in_runs!(),
                 " ORDER BY rank, rowid LIMIT ?12) m
                  CROSS JOIN search_doc d ON d.id = m.id ORDER BY m.rank, m.id"
-            );
-            (sql, joined(&run_params, &[&limit]))
-        } else {
-            let sql = concat!(
+            ),
+        )
+    } else {
+        (
+            &shared,
+            concat!(
+                "SELECT search_fts.rowid FROM search_fts CROSS JOIN search_doc d
+                ON d.id = search_fts.rowid WHERE search_fts MATCH ?1",
+                filters!(),
+                " ORDER BY search_fts.rowid LIMIT 1 OFFSET ?9"
+            ),
+            concat!(
                 fields!(),
                 ", bm25(search_fts, 10.0, 1.0, 2.0) AS rank
                  FROM search_fts CROSS JOIN search_doc d ON d.id = search_fts.rowid
                  WHERE search_fts MATCH ?1",
                 filters!(),
                 " ORDER BY rank, search_fts.rowid LIMIT ?9"
-            );
-            (sql, joined(&shared, &[&limit]))
-        };
-        let mut stmt = conn.prepare_cached(sql)?;
-        let rows = stmt.query_map(params_from_iter(params), |r| {
+            ),
+        )
+    };
+    let enough = EXACT_LIMIT.max(i64::from(limit));
+    let broad = short
+        || conn
+            .prepare_cached(count_sql)?
+            .query_row(params_from_iter(joined(base, &[&enough])), |r| {
+                r.get::<_, i64>(0)
+            })
+            .optional()?
+            .is_some();
+    if !broad {
+        let mut stmt = conn.prepare_cached(rank_sql)?;
+        let rows = stmt.query_map(params_from_iter(joined(base, &[&limit])), |r| {
             let rank = r.get(6)?;
             hit(r, rank)
         })?;
@@ -348,18 +350,17 @@ struct Needles {
     marker: Highlighter,
     /// Each term's length in characters.
     lengths: Vec<usize>,
-    /// Finds the query's text when it is one run of Chinese (or Japanese, or Korean)
-    /// characters.
-    cjk: Option<memmem::Finder<'static>>,
-    /// Finds each term, lowercased, when every term is an ASCII word and the caller asked
-    /// for the quick test.
-    ascii: Option<Vec<memmem::Finder<'static>>>,
+    /// Finds each term, ASCII words lowercased, when every term is a Chinese (or Japanese, or
+    /// Korean) run or an ASCII word and the caller asked for the quick test.
+    quick: Option<Vec<memmem::Finder<'static>>>,
+    /// Whether a term is an ASCII word, which only an ASCII text is searched for.
+    cased: bool,
     /// An ASCII label, lowercased.
     lower: Vec<u8>,
 }
 
 impl Needles {
-    /// `quick`: test ASCII labels for the ASCII terms before highlighting them.
+    /// `quick`: look for the terms' bytes in a label before highlighting it.
     fn new(terms: &[Term], quick: bool) -> Needles {
         Needles {
             marker: Highlighter::new(terms),
@@ -369,23 +370,20 @@ impl Needles {
                     Term::Word(w) | Term::Cjk(w) => w.chars().count(),
                 })
                 .collect(),
-            cjk: match terms {
-                [Term::Cjk(run)] => Some(memmem::Finder::new(run.as_bytes()).into_owned()),
-                _ => None,
-            },
-            ascii: if quick {
+            quick: if quick {
                 terms
                     .iter()
                     .map(|t| match t {
-                        Term::Word(w) if w.is_ascii() => Some(
-                            memmem::Finder::new(w.to_ascii_lowercase().as_bytes()).into_owned(),
-                        ),
-                        _ => None,
+                        Term::Word(w) if w.is_ascii() => Some(w.to_ascii_lowercase()),
+                        Term::Cjk(run) => Some(run.clone()),
+                        Term::Word(_) => None,
                     })
+                    .map(|t| t.map(|t| memmem::Finder::new(t.as_bytes()).into_owned()))
                     .collect()
             } else {
                 None
             },
+            cased: terms.iter().any(|t| matches!(t, Term::Word(_))),
             lower: Vec::new(),
         }
     }
@@ -400,23 +398,22 @@ impl Needles {
     }
 
     fn holds_all(&mut self, text: &[u8]) -> bool {
-        // Han, kana and Hangul have no case, and lowercasing makes none of them, so a run
-        // missing from the text has no highlight in it; most candidates of such a query
-        // matched in their body only, and this spares reading their labels as text. Only for a
-        // query of one run: `all_in` takes any highlight as long as a term as that term's.
-        if self
-            .cjk
-            .as_ref()
-            .is_some_and(|run| run.find(text).is_none())
-        {
-            return false;
-        }
-        // An ASCII text lowercases byte for byte, as the highlighter lowercases it; one that
-        // holds none of the ASCII terms in any case has no highlight.
-        if let Some(words) = self.ascii.as_ref().filter(|_| text.is_ascii()) {
-            self.lower.clear();
-            self.lower.extend(text.iter().map(u8::to_ascii_lowercase));
-            if words.iter().all(|word| word.find(&self.lower).is_none()) {
+        // A text that holds none of the terms has no highlight. Han, kana and Hangul have no
+        // case, and lowercasing makes none of them; an ASCII text lowercases byte for byte, as
+        // the highlighter lowercases it. Other text may lowercase into ASCII (the Kelvin sign
+        // becomes k), so it is not searched for ASCII words. Most candidates of a broad search
+        // matched in their body only, and this spares reading their labels as text.
+        if let Some(terms) = &self.quick {
+            let hay = if !self.cased {
+                Some(text)
+            } else if text.is_ascii() {
+                self.lower.clear();
+                self.lower.extend(text.iter().map(u8::to_ascii_lowercase));
+                Some(&self.lower[..])
+            } else {
+                None
+            };
+            if hay.is_some_and(|hay| terms.iter().all(|term| term.find(hay).is_none())) {
                 return false;
             }
         }
