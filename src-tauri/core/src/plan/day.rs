@@ -634,10 +634,21 @@ fn suggest(
     for k in 0..=plan.len() {
         stretches.push((k.checked_sub(1).map(|p| plan[p]), plan.get(k).copied()));
     }
+    let title_of = |key: &str| {
+        liked
+            .iter()
+            .find(|l| l.key == key)
+            .map_or(String::new(), |l| l.title.clone())
+    };
     let mut out = Vec::new();
     for (before, after) in stretches {
-        let mut fitting: Vec<(usize, Suggestion)> = others
+        // The times alone rule out most sessions of a long day; walks are looked up only for
+        // those left, and a suggestion is written out only for the ones kept.
+        let mut fitting: Vec<(u32, &SessionView, Vec<Because>)> = others
             .iter()
+            .filter(|s| {
+                before.is_none_or(|b| b.end <= s.start) && after.is_none_or(|a| s.end <= a.start)
+            })
             .filter(|s| {
                 before.is_none_or(|b| b.end.timestamp() + walk(b, s) <= s.start.timestamp())
                     && after.is_none_or(|a| s.end.timestamp() + walk(s, a) <= a.start.timestamp())
@@ -677,42 +688,37 @@ fn suggest(
                         Because::Word { .. } => 1,
                     })
                     .sum();
-                let title_of = |key: &str| {
-                    liked
+                Some((weight, s, because))
+            })
+            .collect();
+        fitting.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.start.cmp(&b.1.start)));
+        out.extend(
+            fitting
+                .into_iter()
+                .take(SUGGESTIONS_PER_GAP)
+                .map(|(_, s, because)| {
+                    let explanation = because
                         .iter()
-                        .find(|l| l.key == key)
-                        .map_or(String::new(), |l| l.title.clone())
-                };
-                let explanation = because
-                    .iter()
-                    .map(|b| match b {
-                        Because::Track { track, like } => {
-                            format!("on {track}, like “{}”", title_of(like))
-                        }
-                        Because::Speaker { name, like } => {
-                            format!("{name} speaks, as in “{}”", title_of(like))
-                        }
-                        Because::Word { word, like } => {
-                            format!("about “{word}”, like “{}”", title_of(like))
-                        }
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; ");
-                Some((
-                    weight,
+                        .map(|b| match b {
+                            Because::Track { track, like } => {
+                                format!("on {track}, like “{}”", title_of(like))
+                            }
+                            Because::Speaker { name, like } => {
+                                format!("{name} speaks, as in “{}”", title_of(like))
+                            }
+                            Because::Word { word, like } => {
+                                format!("about “{word}”, like “{}”", title_of(like))
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ");
                     Suggestion {
                         session: s.clone(),
                         because,
                         explanation: crate::text::capitalise(&explanation) + ".",
-                    },
-                ))
-            })
-            .collect();
-        fitting.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then(a.1.session.start.cmp(&b.1.session.start))
-        });
-        out.extend(fitting.into_iter().take(SUGGESTIONS_PER_GAP).map(|f| f.1));
+                    }
+                }),
+        );
     }
     Ok(out)
 }
