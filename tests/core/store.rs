@@ -638,3 +638,24 @@ fn each_sessions_speakers_are_the_people_who_list_it() {
         "a session with nobody"
     );
 }
+
+#[test]
+fn an_exhibitor_list_reports_the_title_of_the_conference_it_went_into() {
+    let store = store_with(&sample());
+    let list = |slug: &str| {
+        let mut options = plenary_core::import::ImportOptions::new("list.csv");
+        options.conference = Some(slug.into());
+        plenary_core::import::parse(b"name,booth\nAcme,A1\n", &options).expect("list parses")
+    };
+    let report = store
+        .import(list("sample-2025"), &mut |_| {})
+        .expect("list imports");
+    assert_eq!(report.title, "Sample Conference", "the stored title");
+    let report = store
+        .import(list("new-fair"), &mut |_| {})
+        .expect("list imports");
+    assert_eq!(
+        report.title, "new-fair",
+        "a new conference is named after its slug"
+    );
+}

@@ -90,6 +90,10 @@ pub(crate) fn import_in(
     });
     search::index_conference(tx, conference_id, replaces_programme, replaces_exhibitors)?;
     let tally = reconcile::reconcile(tx, &data.conference.slug, conference_id, Some(&previous))?;
+    // An exhibitor list names no conference, so the report gives the stored title.
+    let title: String = tx
+        .prepare_cached("SELECT title FROM conference WHERE id = ?1")?
+        .query_row([conference_id], |row| row.get(0))?;
     progress(Progress {
         phase: "commit",
         done: 0,
@@ -97,7 +101,7 @@ pub(crate) fn import_in(
     });
     Ok(ImportReport {
         conference: data.conference.slug.clone(),
-        title: data.conference.title.clone(),
+        title,
         format,
         days: data.days.len(),
         rooms: data.rooms.len(),
