@@ -328,28 +328,32 @@ fn joined<'a>(shared: &[&'a dyn ToSql], more: &[&'a dyn ToSql]) -> Vec<&'a dyn T
 }
 
 /// A broad match's place: 0–1 when the label holds every term, 1–2 when the other label
-/// does, 2–3 otherwise; within each, shorter labels first. Lower is better, as with BM25.
+/// does, 2–3 when the two hold every term between them, 3–4 when they lack one term, 4–5 when
+/// they lack two, and so on. Within each, shorter labels first. Lower is better, as with BM25.
 /// Labels come as SQLite holds them, and are checked as UTF-8 only where a term may be in them
 /// (they were written from Rust strings; one that is not UTF-8 holds no term).
 fn broad_rank(label: &[u8], other_label: Option<&[u8]>, needles: &mut Needles) -> f64 {
     // Characters, as `str::chars().count()` counts them: every byte but UTF-8's continuations.
     let length = label.iter().filter(|&&b| b & 0xC0 != 0x80).count() as f64;
     let within = length / (length + 50.0);
-    let tier = if needles.holds_all(label) {
-        0.0
-    } else if other_label.is_some_and(|other| needles.holds_all(other)) {
-        1.0
+    let every = needles.marker.every_term();
+    let in_label = needles.held(label);
+    let tier = if every != 0 && in_label == every {
+        0
     } else {
-        2.0
+        let in_other = other_label.map_or(0, |other| needles.held(other));
+        if every != 0 && in_other == every {
+            1
+        } else {
+            2 + (every & !(in_label | in_other)).count_ones()
+        }
     };
-    tier + within
+    f64::from(tier) + within
 }
 
-/// The terms of a broad search, to tell which label holds them all.
+/// The terms of a broad search, to tell how many of them a label holds.
 struct Needles {
     marker: Highlighter,
-    /// Each term's length in characters.
-    lengths: Vec<usize>,
     /// Finds each term, ASCII words lowercased, when every term is a Chinese (or Japanese, or
     /// Korean) run or an ASCII word and the caller asked for the quick test.
     quick: Option<Vec<memmem::Finder<'static>>>,
@@ -364,12 +368,6 @@ impl Needles {
     fn new(terms: &[Term], quick: bool) -> Needles {
         Needles {
             marker: Highlighter::new(terms),
-            lengths: terms
-                .iter()
-                .map(|t| match t {
-                    Term::Word(w) | Term::Cjk(w) => w.chars().count(),
-                })
-                .collect(),
             quick: if quick {
                 terms
                     .iter()
@@ -388,16 +386,8 @@ impl Needles {
         }
     }
 
-    /// Whether every term has a highlighted range at least as long as itself in `found`.
-    fn all_in(&self, found: &[[usize; 2]]) -> bool {
-        !found.is_empty()
-            && self
-                .lengths
-                .iter()
-                .all(|&n| found.iter().any(|[a, b]| b - a >= n))
-    }
-
-    fn holds_all(&mut self, text: &[u8]) -> bool {
+    /// Which terms `text` holds, as [`Highlighter::held`] gives them.
+    fn held(&mut self, text: &[u8]) -> u64 {
         // A text that holds none of the terms has no highlight. Han, kana and Hangul have no
         // case, and lowercasing makes none of them; an ASCII text lowercases byte for byte, as
         // the highlighter lowercases it. Other text may lowercase into ASCII (the Kelvin sign
@@ -414,14 +404,13 @@ impl Needles {
                 None
             };
             if hay.is_some_and(|hay| terms.iter().all(|term| term.find(hay).is_none())) {
-                return false;
+                return 0;
             }
         }
         let Ok(text) = std::str::from_utf8(text) else {
-            return false;
+            return 0;
         };
-        let found = self.marker.ranges(text);
-        self.all_in(&found)
+        self.marker.held(text)
     }
 }
 
@@ -452,20 +441,64 @@ mod tests {
             for quick in [true, false] {
                 let mut needles = Needles::new(&terms(query), quick);
                 for label in labels {
-                    let holds = needles.all_in(&Highlighter::new(&terms(query)).ranges(label));
-                    let tier = if holds { 0.0 } else { 2.0 };
+                    let mut marker = Highlighter::new(&terms(query));
+                    let (every, held, in_x) =
+                        (marker.every_term(), marker.held(label), marker.held("x"));
+                    let missing = |held: u64| f64::from((every & !held).count_ones());
+                    let tier = if held == every {
+                        0.0
+                    } else {
+                        2.0 + missing(held)
+                    };
                     assert_eq!(
                         broad_rank(label.as_bytes(), None, &mut needles),
                         tier + place(label.chars().count()),
                         "{label:?} for {query:?}"
                     );
-                    let tier = if holds { 1.0 } else { 2.0 };
+                    let tier = if held == every {
+                        1.0
+                    } else {
+                        2.0 + missing(held | in_x)
+                    };
                     assert_eq!(
                         broad_rank(b"x", Some(label.as_bytes()), &mut needles),
                         tier + place(1),
                         "{label:?} as the other label for {query:?}"
                     );
                 }
+            }
+        }
+    }
+
+    /// A label ranks first only when it holds every term: a long highlight of one term is not
+    /// a second term ("Large X" used to hold "large mod"). Below the labels and the other
+    /// labels that hold every term come the pairs that hold them between them, then the rest
+    /// by how many terms they lack.
+    #[test]
+    fn labels_rank_by_the_terms_they_hold() {
+        for (query, label, other, tier) in [
+            ("large mod", "Large language models", None, 0.0),
+            ("large mod", "Models, large ones", None, 0.0),
+            ("large mod", "Large X", None, 3.0),
+            ("large mod", "Largemodel", None, 3.0),
+            ("large mod", "Drones", None, 4.0),
+            ("智能 机器", "智能机器人", None, 0.0),
+            ("智能 机器", "Smart robots", Some("智能机器人"), 1.0),
+            ("智能 机器", "智能手机", None, 3.0),
+            (
+                "智能 robot",
+                "科学智能论坛",
+                Some("Robots and AI for Science"),
+                2.0,
+            ),
+            ("智能 robot", "Orbit Robotics", Some("奥比特机器人"), 3.0),
+            ("智能 robot", "Ma Wei", Some("马伟"), 4.0),
+            ("robot 机器", "Robot 机器臂", None, 0.0),
+        ] {
+            for quick in [true, false] {
+                let mut needles = Needles::new(&terms(query), quick);
+                let rank = broad_rank(label.as_bytes(), other.map(str::as_bytes), &mut needles);
+                assert_eq!(rank.floor(), tier, "{label:?} / {other:?} for {query:?}");
             }
         }
     }

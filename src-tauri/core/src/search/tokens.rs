@@ -230,8 +230,9 @@ impl Highlighter {
         }
     }
 
-    /// The merged ranges in `text`, as [`highlights`] returns them.
-    pub(crate) fn ranges(&mut self, text: &str) -> Vec<[usize; 2]> {
+    /// `text` lowercased into `self.lower`, character for character; false if lowercasing
+    /// changed its length (a few letters do), and nothing is highlighted in it then.
+    fn lowercase(&mut self, text: &str) -> bool {
         let lower = &mut self.lower;
         lower.clear();
         let mut count = 0;
@@ -246,26 +247,55 @@ impl Highlighter {
                 lower.extend(c.to_lowercase());
             }
         }
-        // to_lowercase can change length for a few letters; fall back to no highlights then.
-        if lower.len() != count {
+        lower.len() == count
+    }
+
+    /// Where `needle` is in the lowercased text, a word's start for a word.
+    fn matches<'a>(
+        lower: &'a [char],
+        (needle, word_start): &'a (Vec<char>, bool),
+    ) -> impl Iterator<Item = usize> + 'a {
+        let last = (lower.len() + 1).saturating_sub(needle.len());
+        (0..last).filter(move |&i| {
+            lower[i] == needle[0]
+                && lower[i..i + needle.len()] == needle[..]
+                && (!word_start
+                    || i == 0
+                    || !lower[i - 1].is_alphanumeric()
+                    || is_cjk(lower[i - 1]))
+        })
+    }
+
+    /// Which of the first 64 terms `text` holds where [`Highlighter::ranges`] would highlight
+    /// them: bit `i` for term `i`.
+    pub(crate) fn held(&mut self, text: &str) -> u64 {
+        if !self.lowercase(text) {
+            return 0;
+        }
+        self.needles
+            .iter()
+            .take(64)
+            .enumerate()
+            .filter(|(_, n)| Self::matches(&self.lower, n).next().is_some())
+            .fold(0, |held, (i, _)| held | 1 << i)
+    }
+
+    /// All the terms, as [`Highlighter::held`] gives them: one bit for each of the first 64.
+    pub(crate) fn every_term(&self) -> u64 {
+        match self.needles.len() {
+            n @ 0..64 => (1 << n) - 1,
+            _ => u64::MAX,
+        }
+    }
+
+    /// The merged ranges in `text`, as [`highlights`] returns them.
+    pub(crate) fn ranges(&mut self, text: &str) -> Vec<[usize; 2]> {
+        if !self.lowercase(text) {
             return Vec::new();
         }
         let mut ranges = Vec::new();
-        for (needle, word_start) in &self.needles {
-            if needle.len() > lower.len() {
-                continue;
-            }
-            let first = needle[0];
-            for i in 0..=lower.len() - needle.len() {
-                if lower[i] != first || lower[i..i + needle.len()] != needle[..] {
-                    continue;
-                }
-                let at_word_start =
-                    i == 0 || !lower[i - 1].is_alphanumeric() || is_cjk(lower[i - 1]);
-                if !word_start || at_word_start {
-                    ranges.push([i, i + needle.len()]);
-                }
-            }
+        for needle in &self.needles {
+            ranges.extend(Self::matches(&self.lower, needle).map(|i| [i, i + needle.0.len()]));
         }
         ranges.sort_unstable();
         let mut merged: Vec<[usize; 2]> = Vec::with_capacity(ranges.len());
