@@ -239,6 +239,10 @@ fn exhibitor_list_needs_and_creates_a_conference() {
     );
     let report = env.json(&["import", str_of(&file), "--conference", "ces-2026"]);
     assert_eq!(report["exhibitors"], 660);
+    assert_eq!(
+        report["title"], "ces-2026",
+        "a new conference is named after its slug"
+    );
     let halls = env.json(&["exhibitors", "--conference", "ces-2026", "--hall", "NN"]);
     assert_eq!(
         halls.as_array().expect("array").len(),
@@ -259,4 +263,32 @@ fn unknown_commands_and_missing_files_fail_cleanly() {
     let out = env.run(&["session", "no-such-key"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no session \"no-such-key\""));
+}
+
+/// `plenary import` reads the file while the store opens; a store that cannot open is still
+/// the error reported, as when it was opened first, and a good store then reports the file.
+#[test]
+fn import_reports_a_store_that_cannot_open_before_the_file() {
+    let env = Env::new();
+    let not_a_folder = env.path("plain-file");
+    std::fs::write(&not_a_folder, "").expect("write");
+    let store = format!("{not_a_folder}/plenary.db");
+    let out = env.run(&["--db", &store, "import", "/no/such/file.xml"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&not_a_folder),
+        "names the store's folder: {stderr}"
+    );
+    assert!(
+        !stderr.contains("/no/such/file.xml"),
+        "not the file: {stderr}"
+    );
+    let out = env.run(&["--db", &env.path("good.db"), "import", "/no/such/file.xml"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("/no/such/file.xml"),
+        "names the file: {stderr}"
+    );
 }

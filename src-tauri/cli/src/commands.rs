@@ -27,29 +27,37 @@ use crate::{
 const PROGRESS_THRESHOLD: u64 = 1024 * 1024;
 
 pub fn run(cli: Cli) -> Result<()> {
-    // These two make their own stores (or none) and must not touch the user's.
-    match &cli.command {
-        Command::Generate(args) => return crate::generate::run(args, cli.json),
-        Command::Bench(args) => return crate::bench::run(args, cli.json),
-        _ => {}
-    }
-    // An import (or a subscription) into an empty store brings the user's own conference, so it skips loading the
-    // built-in WAIC 2025 first (a third of a small import's time). Every other command, and
-    // the app's first start, still finds WAIC in an empty store.
-    let seed = !matches!(
-        cli.command,
-        Command::Import { .. } | Command::Subscribe { .. }
-    );
-    let store = open_store(cli.db.as_deref(), seed)?;
     let conference = cli.conference.as_deref();
     let json = cli.json;
-    match cli.command {
+    match &cli.command {
+        // These two make their own stores (or none) and must not touch the user's.
+        Command::Generate(args) => return crate::generate::run(args, json),
+        Command::Bench(args) => return crate::bench::run(args, json),
+        // Opens the store itself, while it reads the file.
         Command::Import {
             file,
             format,
             max_size,
             map,
-        } => import_file(&store, &file, format, max_size, map, conference, json),
+        } => {
+            let options = import_options(
+                file,
+                format.as_deref(),
+                max_size.as_deref(),
+                map,
+                conference,
+            )?;
+            return import_file(cli.db.as_deref(), file, &options, json);
+        }
+        _ => {}
+    }
+    // An import (above) or a subscription into an empty store brings the user's own
+    // conference, so it skips loading the built-in WAIC 2025 first (a third of a small
+    // import's time). Every other command, and the app's first start, still finds WAIC in an
+    // empty store.
+    let seed = !matches!(cli.command, Command::Subscribe { .. });
+    let store = open_store(cli.db.as_deref(), seed)?;
+    match cli.command {
         Command::Conferences => print(json, &store.conferences()?, output::conferences),
         Command::Use { slug } => {
             store.set_current_conference(&slug)?;
@@ -228,7 +236,7 @@ pub fn run(cli: Cli) -> Result<()> {
         ),
         Command::Backup { output } => crate::backup::backup(&store, &output, json),
         Command::Restore { file } => crate::backup::restore(&store, &file, json),
-        Command::Generate(_) | Command::Bench(_) => Ok(()),
+        Command::Generate(_) | Command::Bench(_) | Command::Import { .. } => Ok(()),
     }
 }
 
@@ -386,26 +394,23 @@ fn share(
     Ok(())
 }
 
-fn import_file(
-    store: &Store,
+/// How to read the file `plenary import` was given.
+fn import_options(
     file: &Path,
-    format: Option<String>,
-    max_size: Option<String>,
-    map: Option<String>,
+    format: Option<&str>,
+    max_size: Option<&str>,
+    map: &Option<String>,
     conference: Option<&str>,
-    json: bool,
-) -> Result<()> {
-    let name = file.display().to_string();
-    let mut options = ImportOptions::new(name.clone());
+) -> Result<ImportOptions> {
+    let mut options = ImportOptions::new(file.display().to_string());
     options.max_bytes = max_size
-        .as_deref()
         .map(parse_size)
         .transpose()?
         .unwrap_or(DEFAULT_MAX_BYTES);
     options.conference = conference.map(String::from);
     options.format = format
         .map(|f| {
-            Format::from_name(&f).ok_or_else(|| {
+            Format::from_name(f).ok_or_else(|| {
                 Error::BadRequest(format!(
                     "--format {f:?}: expected frab-xml, frab-json, ics, exhibitors-csv or exhibitors-json"
                 ))
@@ -413,20 +418,38 @@ fn import_file(
         })
         .transpose()?;
     if let Some(map) = map {
-        options.columns = ColumnMap::parse(&map)?;
+        options.columns = ColumnMap::parse(map)?;
     }
+    Ok(options)
+}
+
+/// `plenary import`: the file is read and parsed on a second thread while the store opens, as
+/// neither needs the other. A store that cannot open is reported before a file that cannot
+/// be read, as when the store was opened first. The store is not seeded with WAIC 2025.
+fn import_file(db: Option<&Path>, file: &Path, options: &ImportOptions, json: bool) -> Result<()> {
     let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
     let bar = progress_bar(size);
-    let report = store.import_file(file, &options, &mut |p| {
-        bar.set_message(p.phase);
-        if p.phase == "write" && p.total > 0 {
-            bar.set_length(p.total);
-            bar.set_position(p.done);
-        }
+    let (store, parsed) = std::thread::scope(|scope| {
+        let parsing = scope.spawn(|| {
+            plenary_core::import::read_file(file, options, &mut |p| bar.set_message(p.phase))
+        });
+        let store = open_store(db, false);
+        let parsed = parsing
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (store, parsed)
+    });
+    let report = store.and_then(|store| {
+        store.import(parsed?, &mut |p| {
+            bar.set_message(p.phase);
+            if p.phase == "write" && p.total > 0 {
+                bar.set_length(p.total);
+                bar.set_position(p.done);
+            }
+        })
     });
     bar.finish_and_clear();
-    let report = report?;
-    print(json, &report, output::import_report)
+    print(json, &report?, output::import_report)
 }
 
 fn progress_bar(size: u64) -> ProgressBar {

@@ -20,6 +20,7 @@ use std::borrow::Cow;
 
 use crate::error::{Error, Location, Result};
 use crate::model::{ConferenceData, Format, Warning};
+use crate::store::Progress;
 use crate::text::line_col;
 
 pub(crate) use bounded::read_capped;
@@ -109,6 +110,52 @@ impl Source<'_> {
             message: message.into(),
         }
     }
+}
+
+/// Reads and parses the file at `path`, which needs no store: `plenary import` does it while
+/// the store opens. The size cap is checked against the file's size before reading (a fast,
+/// clear refusal) and again by the read itself, which never reads more than one byte past it;
+/// `progress` hears the read and the parse.
+pub fn read_file(
+    path: &std::path::Path,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Parsed> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > options.max_bytes {
+        return Err(Error::TooLarge {
+            file: options.file_name.clone(),
+            size,
+            limit: options.max_bytes,
+        });
+    }
+    progress(Progress {
+        phase: "read",
+        done: 0,
+        total: size,
+    });
+    // The size above is only a claim (a FIFO or `/dev/zero` reports 0, a file may grow), so
+    // the read enforces the cap itself and stops one byte past it.
+    let file = std::fs::File::open(path).map_err(io)?;
+    let Some(bytes) = read_capped(file, options.max_bytes, size).map_err(io)? else {
+        return Err(Error::TooLarge {
+            file: options.file_name.clone(),
+            size: options.max_bytes.saturating_add(1),
+            limit: options.max_bytes,
+        });
+    };
+    progress(Progress {
+        phase: "parse",
+        done: 0,
+        total: 0,
+    });
+    // The raw bytes are dropped on return, before the write: a big import's peak memory is
+    // lower by the file's size.
+    parse(&bytes, options)
 }
 
 /// Parses `bytes` as the forced or detected format.

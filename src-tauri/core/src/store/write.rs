@@ -417,53 +417,15 @@ fn write_exhibitors(tx: &Transaction<'_>, conference_id: i64, data: &ConferenceD
 }
 
 impl Store {
-    /// Reads, parses and imports the file at `path`: the whole flow behind `plenary import` and
-    /// the app's Import. The size cap is checked against the file's size before reading (a fast,
-    /// clear refusal) and again by the read itself, which never reads more than one byte past it;
-    /// `progress` hears each phase.
+    /// Reads, parses and imports the file at `path`: the whole flow behind the app's Import,
+    /// [`crate::import::read_file`] then [`Store::import`]. `progress` hears each phase.
     pub fn import_file(
         &self,
         path: &std::path::Path,
         options: &crate::import::ImportOptions,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportReport> {
-        let io = |source| crate::Error::Io {
-            path: path.to_path_buf(),
-            source,
-        };
-        let size = std::fs::metadata(path).map_err(io)?.len();
-        if size > options.max_bytes {
-            return Err(crate::Error::TooLarge {
-                file: options.file_name.clone(),
-                size,
-                limit: options.max_bytes,
-            });
-        }
-        progress(Progress {
-            phase: "read",
-            done: 0,
-            total: size,
-        });
-        // The size above is only a claim (a FIFO or `/dev/zero` reports 0, a file may grow), so
-        // the read enforces the cap itself and stops one byte past it.
-        let file = std::fs::File::open(path).map_err(io)?;
-        let Some(bytes) = crate::import::read_capped(file, options.max_bytes, size).map_err(io)?
-        else {
-            return Err(crate::Error::TooLarge {
-                file: options.file_name.clone(),
-                size: options.max_bytes.saturating_add(1),
-                limit: options.max_bytes,
-            });
-        };
-        progress(Progress {
-            phase: "parse",
-            done: 0,
-            total: 0,
-        });
-        let parsed = crate::import::parse(&bytes, options)?;
-        // The raw bytes are not needed once parsed; freeing them before the write lowers the
-        // peak memory of a big import by the file's size.
-        drop(bytes);
+        let parsed = crate::import::read_file(path, options, progress)?;
         self.import(parsed, progress)
     }
 }
