@@ -13,8 +13,9 @@
 //! - at most that many: ranked by BM25 exactly as always (every real programme we have, for
 //!   anything but one- or two-letter queries);
 //! - more: a *broad* query. Each kind of result takes its first [`BROAD_PER_KIND`] matches in
-//!   index order, and these are ordered by where the query matched (the label, then the other
-//!   label, then only the body), shorter labels first. Typing one more character narrows it.
+//!   index order, and these are ordered by which terms their labels hold (every term in the
+//!   label, then in the other label, then in the two between them, then by how many terms the
+//!   two lack), shorter labels first. Typing one more character narrows it.
 //!
 //! Each kind of a conference's rows is one run of rowids (see [`super::index`]). With no filter
 //! but the kinds, a search counts its matches, and ranks them by BM25, within those runs in the
@@ -330,6 +331,7 @@ fn joined<'a>(shared: &[&'a dyn ToSql], more: &[&'a dyn ToSql]) -> Vec<&'a dyn T
 /// A broad match's place: 0–1 when the label holds every term, 1–2 when the other label
 /// does, 2–3 when the two hold every term between them, 3–4 when they lack one term, 4–5 when
 /// they lack two, and so on. Within each, shorter labels first. Lower is better, as with BM25.
+/// Only the first 64 terms count (a query has at least one; `Store::search` answers none).
 /// Labels come as SQLite holds them, and are checked as UTF-8 only where a term may be in them
 /// (they were written from Rust strings; one that is not UTF-8 holds no term).
 fn broad_rank(label: &[u8], other_label: Option<&[u8]>, needles: &mut Needles) -> f64 {
@@ -338,11 +340,11 @@ fn broad_rank(label: &[u8], other_label: Option<&[u8]>, needles: &mut Needles) -
     let within = length / (length + 50.0);
     let every = needles.marker.every_term();
     let in_label = needles.held(label);
-    let tier = if every != 0 && in_label == every {
+    let tier = if in_label == every {
         0
     } else {
         let in_other = other_label.map_or(0, |other| needles.held(other));
-        if every != 0 && in_other == every {
+        if in_other == every {
             1
         } else {
             2 + (every & !(in_label | in_other)).count_ones()

@@ -267,11 +267,11 @@ impl Highlighter {
     }
 
     /// Which of the first 64 terms `text` holds where [`Highlighter::ranges`] would highlight
-    /// them: bit `i` for term `i`.
+    /// them: bit `i` for term `i`. A text whose lowercasing changes its length (it has a letter
+    /// such as `İ`) gets no highlights, but is searched all the same.
     pub(crate) fn held(&mut self, text: &str) -> u64 {
-        if !self.lowercase(text) {
-            return 0;
-        }
+        // Where a term is does not matter here, so a change of length does not either.
+        self.lowercase(text);
         self.needles
             .iter()
             .take(64)
@@ -280,7 +280,7 @@ impl Highlighter {
             .fold(0, |held, (i, _)| held | 1 << i)
     }
 
-    /// All the terms, as [`Highlighter::held`] gives them: one bit for each of the first 64.
+    /// The terms [`Highlighter::held`] looks for: one bit for each of the first 64.
     pub(crate) fn every_term(&self) -> u64 {
         match self.needles.len() {
             n @ 0..64 => (1 << n) - 1,
@@ -481,6 +481,42 @@ mod tests {
         assert_eq!(
             highlights("carrobot", &terms("robot")),
             Vec::<[usize; 2]>::new()
+        );
+    }
+
+    /// Bit `i` of `held` is set exactly when term `i` alone would be highlighted; a text with a
+    /// letter that lowercases longer is highlighted nowhere but still holds its terms.
+    #[test]
+    fn held_marks_the_terms_that_would_be_highlighted() {
+        let texts = [
+            "Unitree Robotics 世界人工智能大会",
+            "carrobot",
+            "Large language models",
+            "Large X",
+            "智能手机 robot",
+            "",
+        ];
+        for query in ["robot 智能", "large mod", "智能 机器 robot", "x"] {
+            let all = terms(query);
+            let mut marker = Highlighter::new(&all);
+            assert_eq!(marker.every_term(), (1 << all.len()) - 1, "{query:?}");
+            for text in texts {
+                let expected = all.iter().enumerate().fold(0, |bits, (i, term)| {
+                    let alone = Highlighter::new(std::slice::from_ref(term)).ranges(text);
+                    bits | u64::from(!alone.is_empty()) << i
+                });
+                assert_eq!(marker.held(text), expected, "{text:?} for {query:?}");
+            }
+        }
+        let mut marker = Highlighter::new(&terms("robot istanbul"));
+        assert!(
+            marker.ranges("İstanbul robots").is_empty(),
+            "İ lowercases longer"
+        );
+        assert_eq!(
+            marker.held("İstanbul robots"),
+            0b01,
+            "robot held, İstanbul is not istanbul"
         );
     }
 }
