@@ -44,7 +44,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 file,
                 format.as_deref(),
                 max_size.as_deref(),
-                map,
+                map.as_deref(),
                 conference,
             )?;
             return import_file(cli.db.as_deref(), file, &options, json);
@@ -236,6 +236,7 @@ pub fn run(cli: Cli) -> Result<()> {
         ),
         Command::Backup { output } => crate::backup::backup(&store, &output, json),
         Command::Restore { file } => crate::backup::restore(&store, &file, json),
+        // Run above, before the store was opened here.
         Command::Generate(_) | Command::Bench(_) | Command::Import { .. } => Ok(()),
     }
 }
@@ -399,7 +400,7 @@ fn import_options(
     file: &Path,
     format: Option<&str>,
     max_size: Option<&str>,
-    map: &Option<String>,
+    map: Option<&str>,
     conference: Option<&str>,
 ) -> Result<ImportOptions> {
     let mut options = ImportOptions::new(file.display().to_string());
@@ -424,20 +425,23 @@ fn import_options(
 }
 
 /// `plenary import`: the file is read and parsed on a second thread while the store opens, as
-/// neither needs the other. A store that cannot open is reported before a file that cannot
-/// be read, as when the store was opened first. The store is not seeded with WAIC 2025.
+/// neither needs the other. Its options were checked before (a mistake there touches no
+/// store); a store that cannot open is reported before a file that cannot be read, as when
+/// the store was opened first. The store is not seeded with WAIC 2025. The progress bar shows
+/// once the store is open, so that a warning from opening it is not drawn over.
 fn import_file(db: Option<&Path>, file: &Path, options: &ImportOptions, json: bool) -> Result<()> {
     let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
-    let bar = progress_bar(size);
-    let (store, parsed) = std::thread::scope(|scope| {
-        let parsing = scope.spawn(|| {
-            plenary_core::import::read_file(file, options, &mut |p| bar.set_message(p.phase))
-        });
+    let (store, bar, parsed) = std::thread::scope(|scope| {
+        let parsing = scope.spawn(|| plenary_core::import::read_file(file, options, &mut |_| {}));
         let store = open_store(db, false);
+        let bar = progress_bar(size);
+        if !parsing.is_finished() {
+            bar.set_message("parse");
+        }
         let parsed = parsing
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (store, parsed)
+        (store, bar, parsed)
     });
     let report = store.and_then(|store| {
         store.import(parsed?, &mut |p| {

@@ -19,8 +19,7 @@ pub mod ical;
 use std::borrow::Cow;
 
 use crate::error::{Error, Location, Result};
-use crate::model::{ConferenceData, Format, Warning};
-use crate::store::Progress;
+use crate::model::{ConferenceData, Format, Progress, Warning};
 use crate::text::line_col;
 
 pub(crate) use bounded::read_capped;

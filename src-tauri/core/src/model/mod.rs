@@ -347,3 +347,11 @@ impl std::fmt::Display for Warning {
         }
     }
 }
+
+/// Where a long import is. `total` is 0 when unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct Progress {
+    pub phase: &'static str,
+    pub done: u64,
+    pub total: u64,
+}

@@ -22,6 +22,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
+pub use crate::model::Progress;
 pub use backup::{Backup, BackupBookmark, RestoreReport, BACKUP_FORMAT, BACKUP_VERSION};
 pub use bookmarks::{Bookmark, BookmarkChange, BookmarkKind, BookmarkTally, PlanMark, Priority};
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
@@ -30,7 +31,7 @@ pub use queries::{
     SessionView,
 };
 pub use recover::Recovery;
-pub use write::{ImportReport, Progress};
+pub use write::ImportReport;
 
 pub(crate) use bookmarks::set_bookmark_in;
 pub(crate) use load::load as load_conference_in;

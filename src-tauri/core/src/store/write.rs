@@ -14,7 +14,7 @@ use super::reconcile;
 use super::{json_list, Store};
 use crate::error::Result;
 use crate::import::Parsed;
-use crate::model::{Conference, ConferenceData, Format, Provenance, Warning};
+use crate::model::{Conference, ConferenceData, Format, Progress, Provenance, Warning};
 use crate::search;
 
 /// What an import did, for the summary the CLI and the app show.
@@ -32,14 +32,6 @@ pub struct ImportReport {
     pub products: usize,
     pub warnings: Vec<Warning>,
     pub bookmarks: BookmarkTally,
-}
-
-/// Where a long import is. `total` is 0 when unknown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-pub struct Progress {
-    pub phase: &'static str,
-    pub done: u64,
-    pub total: u64,
 }
 
 impl Store {
@@ -90,7 +82,8 @@ pub(crate) fn import_in(
     });
     search::index_conference(tx, conference_id, replaces_programme, replaces_exhibitors)?;
     let tally = reconcile::reconcile(tx, &data.conference.slug, conference_id, Some(&previous))?;
-    // An exhibitor list names no conference, so the report gives the stored title.
+    // The stored title: an exhibitor list names no conference, and a blank title is stored as
+    // the slug.
     let title: String = tx
         .prepare_cached("SELECT title FROM conference WHERE id = ?1")?
         .query_row([conference_id], |row| row.get(0))?;
