@@ -359,7 +359,8 @@ struct Needles {
     /// Finds each term, ASCII words lowercased, when every term is a Chinese (or Japanese, or
     /// Korean) run or an ASCII word and the caller asked for the quick test.
     quick: Option<Vec<memmem::Finder<'static>>>,
-    /// Whether a term is an ASCII word, which only an ASCII text is searched for.
+    /// Whether a term is a word, which has case: the quick test then reads only ASCII texts,
+    /// lowercased.
     cased: bool,
     /// An ASCII label, lowercased.
     lower: Vec<u8>,

@@ -64,7 +64,7 @@ pub(crate) fn import_in(
     } = parsed;
     let replaces_programme = !format.is_exhibitor_list();
     let replaces_exhibitors = format.is_exhibitor_list() || !data.exhibitors.is_empty();
-    let conference_id = upsert_conference(tx, &data.conference, replaces_programme)?;
+    let (conference_id, title) = upsert_conference(tx, &data.conference, replaces_programme)?;
     // What the bookmarks pointed at, so reconcile can tell re-ided sessions from others.
     let previous = reconcile::previous(tx, &data.conference.slug, conference_id)?;
     if replaces_programme {
@@ -82,11 +82,6 @@ pub(crate) fn import_in(
     });
     search::index_conference(tx, conference_id, replaces_programme, replaces_exhibitors)?;
     let tally = reconcile::reconcile(tx, &data.conference.slug, conference_id, Some(&previous))?;
-    // The stored title: an exhibitor list names no conference, and a blank title is stored as
-    // the slug.
-    let title: String = tx
-        .prepare_cached("SELECT title FROM conference WHERE id = ?1")?
-        .query_row([conference_id], |row| row.get(0))?;
     progress(Progress {
         phase: "commit",
         done: 0,
@@ -112,12 +107,17 @@ fn provenance(p: &Provenance) -> (String, String) {
     (json_list(&p.sources), json_list(&p.illustrative))
 }
 
-/// Inserts or updates the conference row and returns its id. An exhibitor list for a
-/// conference that does not exist yet creates a bare one named after the slug.
-fn upsert_conference(tx: &Transaction<'_>, c: &Conference, overwrite: bool) -> Result<i64> {
-    let existing: Option<i64> = tx
-        .prepare_cached("SELECT id FROM conference WHERE slug = ?1")?
-        .query_row([&c.slug], |row| row.get(0))
+/// Inserts or updates the conference row and returns its id and stored title, for the report:
+/// an exhibitor list names no conference, so one that exists keeps its title, and one that
+/// does not yet is created bare, titled with the slug (as is a blank title).
+fn upsert_conference(
+    tx: &Transaction<'_>,
+    c: &Conference,
+    overwrite: bool,
+) -> Result<(i64, String)> {
+    let existing: Option<(i64, String)> = tx
+        .prepare_cached("SELECT id, title FROM conference WHERE slug = ?1")?
+        .query_row([&c.slug], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?;
     let now = Utc::now().to_rfc3339();
     let title = if c.title.trim().is_empty() {
@@ -127,8 +127,8 @@ fn upsert_conference(tx: &Transaction<'_>, c: &Conference, overwrite: bool) -> R
     };
     let (sources, illustrative) = provenance(&c.provenance);
     match existing {
-        Some(id) if !overwrite => Ok(id),
-        Some(id) => {
+        Some((id, stored)) if !overwrite => Ok((id, stored)),
+        Some((id, _)) => {
             tx.execute(
                 "UPDATE conference SET title = ?2, other_title = ?3, subtitle = ?4, acronym = ?5,
                     time_zone = ?6, start_date = ?7, end_date = ?8, day_change = ?9,
@@ -155,7 +155,7 @@ fn upsert_conference(tx: &Transaction<'_>, c: &Conference, overwrite: bool) -> R
                     now
                 ],
             )?;
-            Ok(id)
+            Ok((id, title))
         }
         None => {
             tx.execute(
@@ -170,7 +170,7 @@ fn upsert_conference(tx: &Transaction<'_>, c: &Conference, overwrite: bool) -> R
                     c.url, c.source_format.map(Format::name), sources, illustrative, now
                 ],
             )?;
-            Ok(tx.last_insert_rowid())
+            Ok((tx.last_insert_rowid(), title))
         }
     }
 }
