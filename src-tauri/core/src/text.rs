@@ -53,9 +53,52 @@ pub fn slugify(text: &str) -> String {
 }
 
 /// Collapses runs of whitespace to one space and trims. Returns `None` for blank text.
+///
+/// Most text an importer reads is already clean (one space between words, none at the ends)
+/// and is copied as it is; only other text is split into words and joined. Importing FOSDEM
+/// calls this 33,600 times, and collecting the words of each first was 4 % of the import.
 pub fn clean(text: &str) -> Option<String> {
-    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!joined.is_empty()).then_some(joined)
+    if is_clean(text) {
+        return Some(text.to_string());
+    }
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Whether `text` is what [`clean`] makes of it: not blank, one space between words, none at
+/// the ends. Read byte by byte; a character is decoded only where its first byte is one that
+/// non-ASCII whitespace starts with (U+0085 and U+00A0, U+1680, U+2000 to U+205F, U+3000).
+fn is_clean(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first().is_none_or(|&b| b == b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+            continue;
+        }
+        after_space = false;
+        let blank = match b {
+            b'\t'..=b'\r' => true,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => text[i..].chars().next().is_some_and(char::is_whitespace),
+            _ => false,
+        };
+        if blank {
+            return false;
+        }
+    }
+    true
 }
 
 /// Trims, and maps blank text to `None`, keeping inner line breaks (for descriptions).
@@ -278,6 +321,30 @@ mod tests {
             proptest::prop_assume!(is_inert_text(&text));
             proptest::prop_assert_eq!(SANITIZER.clean(&text).to_string(), text);
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// `clean` gives what joining the words with one space gives, for text with every kind
+        /// of whitespace, alone and in runs, at the ends and between words.
+        #[test]
+        fn clean_joins_the_words_with_one_space(
+            text in "[ a-c\t\n\r\u{b}\u{c}\u{1c}-\u{1f}\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}机器]{0,12}"
+        ) {
+            let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(clean(&text), (!words.is_empty()).then_some(words));
+        }
+    }
+
+    #[test]
+    fn clean_copies_clean_text_and_tidies_the_rest() {
+        assert_eq!(clean("Large models").as_deref(), Some("Large models"));
+        assert_eq!(clean("机器人 robots").as_deref(), Some("机器人 robots"));
+        assert_eq!(clean(" a  b\n").as_deref(), Some("a b"));
+        assert_eq!(clean("a\u{3000}b").as_deref(), Some("a b"));
+        assert_eq!(clean(" \t\n"), None);
+        assert_eq!(clean(""), None);
     }
 
     #[test]
