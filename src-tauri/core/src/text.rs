@@ -55,8 +55,9 @@ pub fn slugify(text: &str) -> String {
 /// Collapses runs of whitespace to one space and trims. Returns `None` for blank text.
 ///
 /// Most text an importer reads is already clean (one space between words, none at the ends)
-/// and is copied as it is; only other text is split into words and joined. Importing FOSDEM
-/// calls this 33,600 times, and collecting the words of each first was 4 % of the import.
+/// and is copied as it is; only other text is split into words and joined. Collecting the
+/// words of every text into a vector first made this about 4 % of a FOSDEM import's
+/// instructions (docs/benchmarks.md).
 pub fn clean(text: &str) -> Option<String> {
     if is_clean(text) {
         return Some(text.to_string());
@@ -72,8 +73,14 @@ pub fn clean(text: &str) -> Option<String> {
 }
 
 /// Whether `text` is what [`clean`] makes of it: not blank, one space between words, none at
-/// the ends. Read byte by byte; a character is decoded only where its first byte is one that
-/// non-ASCII whitespace starts with (U+0085 and U+00A0, U+1680, U+2000 to U+205F, U+3000).
+/// the ends. It may say no to clean text (then `clean` splits it, with the same result), never
+/// yes to other text. Read byte by byte; a character is decoded only where its first byte is
+/// one that non-ASCII whitespace starts with, and such a byte always starts a character:
+/// - `C2`: U+0085, U+00A0;
+/// - `E1`: U+1680;
+/// - `E2`: U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F (and every other character from
+///   U+2000 to U+2FFF, such as dashes and quotes, is decoded too);
+/// - `E3`: U+3000.
 fn is_clean(text: &str) -> bool {
     let bytes = text.as_bytes();
     if bytes.first().is_none_or(|&b| b == b' ') || bytes.last() == Some(&b' ') {
@@ -330,7 +337,9 @@ mod tests {
         /// of whitespace, alone and in runs, at the ends and between words.
         #[test]
         fn clean_joins_the_words_with_one_space(
-            text in "[ a-c\t\n\r\u{b}\u{c}\u{1c}-\u{1f}\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}机器]{0,12}"
+            // Half of the characters are spaces, so that runs of them and spaces at the ends
+            // are common.
+            text in "( |[a-c\t\n\r\u{b}\u{c}\u{1c}-\u{1f}\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2013}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}\u{3001}©机器]){0,12}"
         ) {
             let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
             proptest::prop_assert_eq!(clean(&text), (!words.is_empty()).then_some(words));
@@ -339,8 +348,19 @@ mod tests {
 
     #[test]
     fn clean_copies_clean_text_and_tidies_the_rest() {
-        assert_eq!(clean("Large models").as_deref(), Some("Large models"));
-        assert_eq!(clean("机器人 robots").as_deref(), Some("机器人 robots"));
+        for text in ["Large models", "机器人 robots", "a – b", "©", "机器、人"] {
+            assert!(is_clean(text), "{text:?}");
+            assert_eq!(clean(text).as_deref(), Some(text));
+        }
+        for (text, cleaned) in [
+            ("a  b", "a b"),
+            (" a", "a"),
+            ("a ", "a"),
+            ("a\u{a0}b", "a b"),
+        ] {
+            assert!(!is_clean(text), "{text:?}");
+            assert_eq!(clean(text).as_deref(), Some(cleaned));
+        }
         assert_eq!(clean(" a  b\n").as_deref(), Some("a b"));
         assert_eq!(clean("a\u{3000}b").as_deref(), Some("a b"));
         assert_eq!(clean(" \t\n"), None);

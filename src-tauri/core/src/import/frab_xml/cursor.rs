@@ -423,9 +423,10 @@ impl<'a> Cursor<'a> {
 /// byte of a multi-byte UTF-8 character is, so a byte scan finds the same offset as a scan by
 /// character, without decoding.
 fn find_control(text: &str) -> Option<usize> {
-    // Every text and attribute of a file is scanned, and almost none holds one: a block of 32
-    // bytes is tested as a whole, which the compiler does in a few vector instructions, and
-    // searched byte by byte only if it holds one.
+    // Every text and attribute of a file is scanned, and almost none holds a forbidden
+    // control: a block of 32 bytes is tested as a whole, which the compiler does in a few
+    // vector instructions, and searched byte by byte only if it holds one. The test is written
+    // with `&` on bytes, not `&&` or `matches!`, so that it has no branches to stop that.
     let forbidden = |b: u8| {
         u8::from(b < b' ') & u8::from(b != b'\t') & u8::from(b != b'\n') & u8::from(b != b'\r')
     };
@@ -463,6 +464,11 @@ mod tests {
             "thirty-two bytes, then a control\u{2}",
             "thirty-one bytes and a control.\u{2}",
             "a long line of text, longer than a block, with none anywhere in it at all",
+            "two in one block\u{1} and\u{2} more",
+            "\u{3}one at the start of a text of over sixty-four bytes, and one more later\u{4}",
+            "thirty-two bytes before this one\u{5} of a text of over sixty-four bytes in all",
+            "tabs\t, line feeds\n and returns\r in full blocks before a control,\n\tthen\u{6} one",
+            "a first block without one, then two in the next: here\u{7} and also here\u{8}",
         ] {
             assert_eq!(
                 find_control(text),
