@@ -82,12 +82,9 @@ pub fn clean(text: &str) -> Option<String> {
 ///   U+2000 to U+2FFF, such as dashes and quotes, is decoded too);
 /// - `E3`: U+3000.
 fn is_clean(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    if bytes.first().is_none_or(|&b| b == b' ') || bytes.last() == Some(&b' ') {
-        return false;
-    }
-    let mut after_space = false;
-    for (i, &b) in bytes.iter().enumerate() {
+    // At the start, as after a space, a space would be one too many; blank text ends here too.
+    let mut after_space = true;
+    for (i, b) in text.bytes().enumerate() {
         if b == b' ' {
             if after_space {
                 return false;
@@ -105,7 +102,7 @@ fn is_clean(text: &str) -> bool {
             return false;
         }
     }
-    true
+    !after_space
 }
 
 /// Trims, and maps blank text to `None`, keeping inner line breaks (for descriptions).

@@ -24,10 +24,7 @@ pub(crate) struct Snapshot {
 }
 
 pub(crate) fn normalise(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    crate::text::clean(text).unwrap_or_default().to_lowercase()
 }
 
 /// Every current target of `kind` in the conference, by key.
